@@ -1,0 +1,29 @@
+# Sourced by ./noroshi and ./run-tests: exports JAVA_HOME pointing at a JDK 21 or newer.
+# Order: an existing JAVA_HOME that is new enough, then the newest JDK under /usr/lib/jvm.
+
+noroshi_java_major() {
+  local version
+  version=$("$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+  echo "${version%%.*}"
+}
+
+noroshi_find_jdk() {
+  if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/javac" ] && [ "$(noroshi_java_major "$JAVA_HOME")" -ge 21 ] 2>/dev/null; then
+    return 0
+  fi
+  local best="" best_major=0 dir major
+  for dir in /usr/lib/jvm/*/; do
+    dir=${dir%/}
+    [ -x "$dir/bin/javac" ] || continue
+    major=$(noroshi_java_major "$dir")
+    if [ -n "$major" ] && [ "$major" -ge 21 ] 2>/dev/null && [ "$major" -gt "$best_major" ]; then
+      best=$dir
+      best_major=$major
+    fi
+  done
+  if [ -z "$best" ]; then
+    echo "noroshi: no JDK 21 or newer found (set JAVA_HOME, or install one under /usr/lib/jvm)" >&2
+    return 1
+  fi
+  export JAVA_HOME=$best
+}
