@@ -1,0 +1,31 @@
+package io.noroshi.config;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The whole of {@code noroshi.yaml}, validated: every reference between sections resolves.
+ * Immutable; a changed file is a new instance.
+ */
+public record NoroshiConfig(PageSettings page, List<Site> sites, List<Service> services,
+                            List<Component.Group> componentGroups, List<Component> components) {
+
+    public NoroshiConfig {
+        sites = List.copyOf(sites);
+        services = List.copyOf(services);
+        componentGroups = List.copyOf(componentGroups);
+        components = List.copyOf(components);
+    }
+
+    public Optional<Site> site(String id) {
+        return sites.stream().filter(s -> s.id().equals(id)).findFirst();
+    }
+
+    public Optional<Service> service(String id) {
+        return services.stream().filter(s -> s.id().equals(id)).findFirst();
+    }
+
+    public Optional<Component> component(String id) {
+        return components.stream().filter(c -> c.id().equals(id)).findFirst();
+    }
+}
