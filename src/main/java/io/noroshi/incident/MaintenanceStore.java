@@ -1,0 +1,24 @@
+package io.noroshi.incident;
+
+import io.noroshi.config.Text;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Scheduled maintenance windows and their updates; same atomicity as {@link IncidentStore}. */
+public interface MaintenanceStore {
+
+    /** Schedules a maintenance with its announcement text; status becomes scheduled. */
+    Maintenance schedule(Text name, Impact impact, Instant from, Instant until, List<String> componentIds, Text announcement, Instant at);
+
+    /** Appends an update and moves the maintenance to {@code status}. Empty when the id is unknown. */
+    Optional<Maintenance> addUpdate(String maintenanceId, MaintenanceStatus status, Text body, Instant at);
+
+    Optional<Maintenance> find(String maintenanceId);
+
+    /** Maintenance not completed, soonest first. */
+    List<Maintenance> open();
+
+    /** All maintenance, newest scheduled first, a page at a time. */
+    List<Maintenance> history(int offset, int limit);
+}
