@@ -1,0 +1,62 @@
+package io.noroshi.web;
+
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The hub's HTTP server: the snapshot read path in front, Javalin behind it for everything that is
+ * not a pre-rendered public file (health, metrics, admin and agent APIs).
+ */
+public final class HubServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(HubServer.class);
+
+    private final Javalin app;
+    private final ExecutorService blockingWork = Executors.newVirtualThreadPerTaskExecutor();
+    private final SnapshotHandler snapshotHandler;
+
+    /**
+     * @param holder the snapshot the public site is served from
+     * @param routes registers every dynamic route (see {@link Routes})
+     */
+    public HubServer(SnapshotHolder holder, Consumer<JavalinConfig> routes) {
+        this.snapshotHandler = new SnapshotHandler(holder, blockingWork);
+        this.app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.concurrency.useVirtualThreads = true;
+            config.http.defaultContentType = "application/json; charset=utf-8";
+            config.jetty.modifyServer(server -> {
+                snapshotHandler.setHandler(server.getHandler());
+                server.setHandler(snapshotHandler);
+            });
+            routes.accept(config);
+        });
+    }
+
+    /** Starts listening; {@code port} 0 picks a free port (see {@link #port()}). */
+    public HubServer start(String bindAddress, int port) {
+        app.start(bindAddress, port);
+        log.info("web listening address={} port={}", bindAddress, app.port());
+        return this;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    long servedFromSnapshot() {
+        return snapshotHandler.servedCount();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+        blockingWork.close();
+    }
+}

@@ -1,0 +1,40 @@
+package io.noroshi.web;
+
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Every dynamic route of the hub, in one place: public ones first, then protected ones.
+ * Public pages, the Statuspage API, feeds and badges are not here: they are files of the
+ * snapshot, served by {@link SnapshotHandler} before a request reaches these routes.
+ */
+public final class Routes {
+
+    private final SnapshotHolder snapshots;
+    private final PrometheusMeterRegistry metrics;
+
+    public Routes(SnapshotHolder snapshots, PrometheusMeterRegistry metrics) {
+        this.snapshots = snapshots;
+        this.metrics = metrics;
+    }
+
+    public void register(JavalinConfig config) {
+        config.routes.get("/healthz", this::health);
+        config.routes.get("/metrics", this::metrics);
+        ApiErrors.register(config);
+    }
+
+    private void health(Context ctx) {
+        var body = new LinkedHashMap<String, Object>();
+        body.put("status", snapshots.snapshot().isPresent() ? "ok" : "starting");
+        snapshots.snapshot().ifPresent(s -> body.put("snapshot_generated_at", s.generatedAt().toString()));
+        ctx.status(snapshots.snapshot().isPresent() ? 200 : 503).json(Map.copyOf(body));
+    }
+
+    private void metrics(Context ctx) {
+        ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape());
+    }
+}

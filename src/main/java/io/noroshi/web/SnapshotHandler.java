@@ -1,0 +1,103 @@
+package io.noroshi.web;
+
+import java.nio.ByteBuffer;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.LongAdder;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * The read path. Answers public GET and HEAD requests from the in-memory snapshot directly on
+ * Jetty's I/O thread (no dispatch, no database, no allocation beyond a buffer slice), with ETag
+ * revalidation and precompressed gzip. Every other request is handed to the wrapped handler
+ * (Javalin) on a worker thread, because that one may block.
+ */
+final class SnapshotHandler extends Handler.Wrapper {
+
+    private final SnapshotHolder holder;
+    private final Executor blockingWork;
+    private final LongAdder served = new LongAdder();
+    private final LongAdder notModified = new LongAdder();
+
+    SnapshotHandler(SnapshotHolder holder, Executor blockingWork) {
+        this.holder = holder;
+        this.blockingWork = blockingWork;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        String method = request.getMethod();
+        boolean head = HttpMethod.HEAD.is(method);
+        ServedSite site = holder.site();
+        if (site != null && (head || HttpMethod.GET.is(method))) {
+            HttpFields headers = request.getHeaders();
+            String path = SitePaths.resolve(site, request.getHttpURI().getPath(), request.getHttpURI().getQuery(),
+                    headers.get(HttpHeader.ACCEPT_LANGUAGE));
+            ServedFile file = site.file(path);
+            if (file != null) {
+                serve(file, head, headers, response, callback);
+                return true;
+            }
+        }
+        blockingWork.execute(() -> forward(request, response, callback));
+        return true;
+    }
+
+    private void serve(ServedFile file, boolean head, HttpFields requestHeaders, Response response, Callback callback) {
+        HttpFields.Mutable out = response.getHeaders();
+        out.add(file.etagField());
+        out.add(file.cacheControl());
+        out.add(file.vary());
+        if (file.matches(requestHeaders.get(HttpHeader.IF_NONE_MATCH))) {
+            notModified.increment();
+            response.setStatus(HttpStatus.NOT_MODIFIED_304);
+            response.write(true, null, callback);
+            return;
+        }
+        served.increment();
+        ByteBuffer body = file.body();
+        if (file.gzipped() != null && acceptsGzip(requestHeaders.get(HttpHeader.ACCEPT_ENCODING))) {
+            body = file.gzipped();
+            out.add(ServedFile.GZIP);
+        }
+        out.add(file.contentType());
+        out.put(HttpHeader.CONTENT_LENGTH, body.remaining());
+        response.setStatus(HttpStatus.OK_200);
+        response.write(true, head ? null : body.slice(), callback);
+    }
+
+    private void forward(Request request, Response response, Callback callback) {
+        try {
+            if (!super.handle(request, response, callback)) {
+                Response.writeError(request, response, callback, HttpStatus.NOT_FOUND_404);
+            }
+        } catch (Throwable failure) {
+            Response.writeError(request, response, callback, failure);
+        }
+    }
+
+    private static boolean acceptsGzip(String acceptEncoding) {
+        return acceptEncoding != null && acceptEncoding.contains("gzip") && !acceptEncoding.contains("gzip;q=0");
+    }
+
+    /** Requests answered from the snapshot with a body. */
+    long servedCount() {
+        return served.sum();
+    }
+
+    /** Requests answered 304 Not Modified. */
+    long notModifiedCount() {
+        return notModified.sum();
+    }
+
+    @Override
+    public InvocationType getInvocationType() {
+        return InvocationType.NON_BLOCKING;
+    }
+}
