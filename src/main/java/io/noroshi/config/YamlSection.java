@@ -55,6 +55,7 @@ final class YamlSection {
     }
 
     boolean has(String key) {
+        read.add(key);
         return entries.containsKey(key);
     }
 
