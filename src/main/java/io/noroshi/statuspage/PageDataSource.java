@@ -1,0 +1,61 @@
+package io.noroshi.statuspage;
+
+import io.noroshi.component.ComponentStateStore;
+import io.noroshi.config.NoroshiConfig;
+import io.noroshi.incident.IncidentStore;
+import io.noroshi.incident.Maintenance;
+import io.noroshi.incident.MaintenanceStore;
+import io.noroshi.uptime.DailyUptime;
+import io.noroshi.uptime.UptimeStore;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads everything the public site shows from the stores, in one pass, into a {@link PageData}. */
+public final class PageDataSource {
+
+    /** Incidents shown in history pages, the feeds and incidents.json. */
+    public static final int HISTORY_LIMIT = 200;
+    /** Completed maintenance kept on the page and in the API. */
+    public static final int COMPLETED_MAINTENANCE_LIMIT = 20;
+
+    private final NoroshiConfig config;
+    private final IncidentStore incidents;
+    private final MaintenanceStore maintenance;
+    private final ComponentStateStore states;
+    private final UptimeStore uptime;
+    private final InstantSource clock;
+
+    public PageDataSource(NoroshiConfig config, IncidentStore incidents, MaintenanceStore maintenance,
+                          ComponentStateStore states, UptimeStore uptime, InstantSource clock) {
+        this.config = config;
+        this.incidents = incidents;
+        this.maintenance = maintenance;
+        this.states = states;
+        this.uptime = uptime;
+        this.clock = clock;
+    }
+
+    public PageData read() {
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, config.page().timeZone());
+        LocalDate first = today.minusDays(PageData.UPTIME_DAYS - 1L);
+        Map<String, List<DailyUptime>> byComponent = new HashMap<>();
+        for (DailyUptime day : uptime.since(first)) {
+            byComponent.computeIfAbsent(day.componentId(), k -> new ArrayList<>()).add(day);
+        }
+        byComponent.values().forEach(days -> days.sort(Comparator.comparing(DailyUptime::day)));
+        List<Maintenance> shown = new ArrayList<>(maintenance.open());
+        maintenance.history(0, COMPLETED_MAINTENANCE_LIMIT + shown.size()).stream()
+                .filter(m -> !m.status().isActive() && m.status() == io.noroshi.incident.MaintenanceStatus.COMPLETED)
+                .limit(COMPLETED_MAINTENANCE_LIMIT)
+                .forEach(shown::add);
+        return new PageData(config, states.all(), incidents.unresolved(), incidents.history(0, HISTORY_LIMIT),
+                shown, byComponent, now);
+    }
+}
