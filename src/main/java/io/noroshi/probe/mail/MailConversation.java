@@ -2,6 +2,7 @@ package io.noroshi.probe.mail;
 
 import io.noroshi.probe.ProtocolViolation;
 import io.noroshi.probe.tls.TlsUpgrade;
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
@@ -111,7 +112,7 @@ final class MailConversation implements Closeable {
     }
 
     private void attachStreams() throws IOException {
-        in = new java.io.BufferedInputStream(socket.getInputStream());
+        in = new BufferedInputStream(socket.getInputStream());
         out = socket.getOutputStream();
     }
 
