@@ -58,6 +58,10 @@ public record TlsProbe(String host, int port, String serverName, int warnDays, T
         return new TlsProbe(host, port, serverName, days, trustStore, timeout);
     }
 
+    public TlsProbe withPort(int number) {
+        return new TlsProbe(host, number, serverName, warnDays, trustStore, timeout);
+    }
+
     public TlsProbe withTrustStore(TrustStore store) {
         return new TlsProbe(host, port, serverName, warnDays, store, timeout);
     }
