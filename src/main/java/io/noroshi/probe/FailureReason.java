@@ -8,6 +8,7 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
+import java.nio.file.NoSuchFileException;
 import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateExpiredException;
@@ -72,6 +73,7 @@ public final class FailureReason {
             case CertPathValidatorException e -> "certificate not trusted: " + brief(e);
             case SSLHandshakeException e when mentionsHostName(e) -> "certificate does not match the host name";
             case EOFException e -> "connection closed by the server";
+            case NoSuchFileException e -> "trust store not found: " + e.getFile();
             default -> null;
         };
     }
