@@ -62,7 +62,7 @@ final class TestPostgres {
         } catch (SQLException e) {
             throw new AssertionError("PostgreSQL for the contract tests is not usable at "
                     + RedactedUrl.of(adminUrl()) + " (" + (System.getenv(URL_VARIABLE) == null ? URL_VARIABLE + " unset, "
-                    + "tried the default" : "from " + URL_VARIABLE) + "): " + e.getMessage()
+                    + "tried the default" : "from " + URL_VARIABLE) + "): " + e.getMessage().replaceAll("\\.$", "")
                     + ". Start one with `sudo scripts/test-postgres.sh` and export " + URL_VARIABLE
                     + " to the URL it prints, or set " + SKIP_VARIABLE + "=skip to run SQLite only.", e);
         }
