@@ -1,8 +1,6 @@
 package io.noroshi.storage;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.SerializableString;
-import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.noroshi.config.Text;
@@ -11,8 +9,8 @@ import java.util.Map;
 
 /**
  * Stores a {@link Text} as a JSON object {@code {"en": "...", "ja": "..."}} in a TEXT column and reads
- * it back equal, whatever the characters. The {@code "*"} key (same text in every language) is kept
- * as is.
+ * it back equal, whatever the characters (quotes, backslashes, NUL, markup, emoji). The {@code "*"}
+ * key (same text in every language) is kept as is.
  */
 final class TextJson {
 
@@ -21,11 +19,18 @@ final class TextJson {
 
     private final ObjectMapper mapper = new ObjectMapper();
 
-    TextJson() {
-        mapper.getFactory().setCharacterEscapes(new SurrogateEscapes());
-    }
-
+    /**
+     * The JSON for {@code text}.
+     *
+     * @throws IllegalArgumentException when a language or text holds a lone UTF-16 surrogate: that is
+     *                                  not Unicode, cannot be written as UTF-8 and would come back as
+     *                                  '?', so it is refused rather than stored changed
+     */
     String write(Text text) {
+        text.byLanguage().forEach((language, value) -> {
+            requireWellFormed(language, language);
+            requireWellFormed(value, language);
+        });
         try {
             return mapper.writeValueAsString(text.byLanguage());
         } catch (JsonProcessingException e) {
@@ -42,25 +47,15 @@ final class TextJson {
         }
     }
 
-    /**
-     * Writes UTF-16 surrogates as \\uXXXX escapes. A lone surrogate cannot be encoded in UTF-8, so
-     * both JDBC drivers would silently turn it into '?'; escaped, the column is plain ASCII there and
-     * the text comes back unchanged. Everything else (Japanese included) stays readable in the file.
-     */
-    private static final class SurrogateEscapes extends CharacterEscapes {
-        private static final int[] ASCII = standardAsciiEscapesForJSON();
-
-        @Override
-        public int[] getEscapeCodesForAscii() {
-            return ASCII;
-        }
-
-        @Override
-        public SerializableString getEscapeSequence(int ch) {
-            if (!Character.isSurrogate((char) ch)) {
-                return null;
+    private static void requireWellFormed(String value, String language) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new IllegalArgumentException("text for language '" + language.replaceAll("\\p{Cs}", "?")
+                        + "' is not valid Unicode: lone surrogate U+" + Integer.toHexString(c).toUpperCase() + " at index " + i);
             }
-            return new com.fasterxml.jackson.core.io.SerializedString(String.format("\\u%04x", ch));
         }
     }
 }
