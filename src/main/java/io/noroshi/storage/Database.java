@@ -4,8 +4,10 @@ import io.noroshi.component.ComponentStateStore;
 import io.noroshi.incident.IncidentStore;
 import io.noroshi.incident.MaintenanceStore;
 import io.noroshi.uptime.UptimeStore;
+import java.util.Arrays;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -60,18 +62,33 @@ public final class Database implements AutoCloseable {
 
     private static void migrate(Pools pools) {
         try {
-            MigrateResult result = Flyway.configure()
+            Flyway flyway = Flyway.configure()
                     .dataSource(pools.writes())
                     .locations(MIGRATIONS)
-                    .load()
-                    .migrate();
+                    // Flyway ignores migrations newer than it knows by default; an older Noroshi
+                    // must not run on a schema it does not understand.
+                    .ignoreMigrationPatterns(new String[0])
+                    .load();
+            refuseNewerSchema(pools, flyway);
+            MigrateResult result = flyway.migrate();
             log.info("storage engine={} at={} migrationsApplied={} schemaVersion={}", pools.engine().name().toLowerCase(),
                     pools.where(), result.migrationsExecuted, result.targetSchemaVersion == null
                             ? result.initialSchemaVersion : result.targetSchemaVersion);
         } catch (FlywayException e) {
-            throw new DatabaseException("cannot bring the schema of " + pools.where() + " up to date: " + e.getMessage()
-                    + " (a database written by a newer Noroshi cannot be opened by an older one)", e);
+            // Flyway's own text ends in advice for Flyway users ("run repair"); keep its first line.
+            throw new DatabaseException("cannot bring the schema of " + pools.where() + " up to date: "
+                    + e.getMessage().lines().findFirst().orElse(""), e);
         }
+    }
+
+    private static void refuseNewerSchema(Pools pools, Flyway flyway) {
+        Arrays.stream(flyway.info().applied())
+                .filter(m -> m.getState() == MigrationState.FUTURE_SUCCESS || m.getState() == MigrationState.FUTURE_FAILED)
+                .reduce((first, last) -> last)
+                .ifPresent(newest -> {
+                    throw new DatabaseException("the database at " + pools.where() + " has schema version "
+                            + newest.getVersion() + ", written by a newer Noroshi; upgrade Noroshi or restore a backup");
+                });
     }
 
     /** Which engine this is. */
