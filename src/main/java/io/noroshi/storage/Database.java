@@ -5,6 +5,7 @@ import io.noroshi.incident.IncidentStore;
 import io.noroshi.incident.MaintenanceStore;
 import io.noroshi.uptime.UptimeStore;
 import java.util.Arrays;
+import java.util.Locale;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationState;
@@ -71,7 +72,7 @@ public final class Database implements AutoCloseable {
                     .load();
             refuseNewerSchema(pools, flyway);
             MigrateResult result = flyway.migrate();
-            log.info("storage engine={} at={} migrationsApplied={} schemaVersion={}", pools.engine().name().toLowerCase(),
+            log.info("storage engine={} at={} migrationsApplied={} schemaVersion={}", pools.engine().name().toLowerCase(Locale.ROOT),
                     pools.where(), result.migrationsExecuted, result.targetSchemaVersion == null
                             ? result.initialSchemaVersion : result.targetSchemaVersion);
         } catch (FlywayException e) {

@@ -1,5 +1,6 @@
 package io.noroshi.storage;
 
+import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.util.function.Consumer;
 
@@ -20,8 +21,8 @@ record Pools(Engine engine, HikariDataSource reads, HikariDataSource writes, Str
     }
 
     /** Builds a pool, closing {@code opened} first when that fails so nothing leaks. */
-    static HikariDataSource pool(Consumer<com.zaxxer.hikari.HikariConfig> settings, AutoCloseable... opened) {
-        var config = new com.zaxxer.hikari.HikariConfig();
+    static HikariDataSource pool(Consumer<HikariConfig> settings, AutoCloseable... opened) {
+        var config = new HikariConfig();
         settings.accept(config);
         try {
             return new HikariDataSource(config);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.noroshi.config.Text;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -54,7 +55,7 @@ final class TextJson {
                 i++;
             } else if (Character.isSurrogate(c)) {
                 throw new IllegalArgumentException("text for language '" + language.replaceAll("\\p{Cs}", "?")
-                        + "' is not valid Unicode: lone surrogate U+" + Integer.toHexString(c).toUpperCase() + " at index " + i);
+                        + "' is not valid Unicode: lone surrogate U+" + Integer.toHexString(c).toUpperCase(Locale.ROOT) + " at index " + i);
             }
         }
     }
