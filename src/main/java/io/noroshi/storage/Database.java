@@ -1,0 +1,126 @@
+package io.noroshi.storage;
+
+import io.noroshi.component.ComponentStateStore;
+import io.noroshi.incident.IncidentStore;
+import io.noroshi.incident.MaintenanceStore;
+import io.noroshi.uptime.UptimeStore;
+import java.util.Arrays;
+import java.util.Locale;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationState;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The open database: connection pools, an up-to-date schema and the stores on top. Open one per
+ * process with {@link #open}, hand its stores to the parts that need them, and close it at shutdown.
+ * The stores stay usable until then and are safe to call from many threads.
+ */
+public final class Database implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+    private static final String[] MIGRATIONS = {"classpath:db/migration/common", "classpath:db/migration/{vendor}"};
+
+    private final Pools pools;
+    private final Jdbi jdbi;
+    private final IncidentStore incidents;
+    private final MaintenanceStore maintenance;
+    private final ComponentStateStore componentStates;
+    private final UptimeStore uptime;
+
+    private Database(Pools pools) {
+        this.pools = pools;
+        this.jdbi = Jdbi.create(pools.writes());
+        var transactions = new Transactions(Jdbi.create(pools.reads()), jdbi, pools.engine(), new RandomIds(), new TextJson());
+        this.incidents = new JdbiIncidentStore(transactions);
+        this.maintenance = new JdbiMaintenanceStore(transactions);
+        this.componentStates = new JdbiComponentStateStore(transactions);
+        this.uptime = new JdbiUptimeStore(transactions);
+    }
+
+    /**
+     * Opens the database and brings its schema up to date (Flyway; a no-op when it already is).
+     *
+     * @throws DatabaseException when the file or server cannot be opened or migrated; the message
+     *                           names the path or host:port/db and the reason, never a password
+     */
+    public static Database open(DatabaseSettings settings) {
+        Pools pools = switch (settings) {
+            case DatabaseSettings.Sqlite sqlite -> SqliteFile.open(sqlite);
+            case DatabaseSettings.Postgres postgres -> PostgresServer.open(postgres);
+        };
+        try {
+            migrate(pools);
+            return new Database(pools);
+        } catch (RuntimeException e) {
+            pools.close();
+            throw e;
+        }
+    }
+
+    private static void migrate(Pools pools) {
+        try {
+            Flyway flyway = Flyway.configure()
+                    .dataSource(pools.writes())
+                    .locations(MIGRATIONS)
+                    // Flyway ignores migrations newer than it knows by default; an older Noroshi
+                    // must not run on a schema it does not understand.
+                    .ignoreMigrationPatterns(new String[0])
+                    .load();
+            refuseNewerSchema(pools, flyway);
+            MigrateResult result = flyway.migrate();
+            log.info("storage engine={} at={} migrationsApplied={} schemaVersion={}", pools.engine().name().toLowerCase(Locale.ROOT),
+                    pools.where(), result.migrationsExecuted, result.targetSchemaVersion == null
+                            ? result.initialSchemaVersion : result.targetSchemaVersion);
+        } catch (FlywayException e) {
+            // Flyway's own text ends in advice for Flyway users ("run repair"); keep its first line.
+            throw new DatabaseException("cannot bring the schema of " + pools.where() + " up to date: "
+                    + e.getMessage().lines().findFirst().orElse(""), e);
+        }
+    }
+
+    private static void refuseNewerSchema(Pools pools, Flyway flyway) {
+        Arrays.stream(flyway.info().applied())
+                .filter(m -> m.getState() == MigrationState.FUTURE_SUCCESS || m.getState() == MigrationState.FUTURE_FAILED)
+                .reduce((first, last) -> last)
+                .ifPresent(newest -> {
+                    throw new DatabaseException("the database at " + pools.where() + " has schema version "
+                            + newest.getVersion() + ", written by a newer Noroshi; upgrade Noroshi or restore a backup");
+                });
+    }
+
+    /** Which engine this is. */
+    public Engine engine() {
+        return pools.engine();
+    }
+
+    /** The Jdbi for writes, for stores other packages add; on SQLite its transactions are serialised. */
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    public IncidentStore incidents() {
+        return incidents;
+    }
+
+    public MaintenanceStore maintenance() {
+        return maintenance;
+    }
+
+    public ComponentStateStore componentStates() {
+        return componentStates;
+    }
+
+    public UptimeStore uptime() {
+        return uptime;
+    }
+
+    /** Closes the pools; stores fail afterwards. */
+    @Override
+    public void close() {
+        pools.close();
+    }
+}

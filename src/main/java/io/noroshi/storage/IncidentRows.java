@@ -1,0 +1,95 @@
+package io.noroshi.storage;
+
+import io.noroshi.component.ComponentStatus;
+import io.noroshi.config.Text;
+import io.noroshi.incident.AffectedComponent;
+import io.noroshi.incident.Impact;
+import io.noroshi.incident.Incident;
+import io.noroshi.incident.IncidentStatus;
+import io.noroshi.incident.IncidentUpdate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
+
+/**
+ * Reads incidents back into records: the incident rows, then all their updates and affected
+ * components in two more queries (not one per incident), all on the caller's handle and snapshot.
+ */
+final class IncidentRows {
+
+    private static final String SELECT_INCIDENTS =
+            "SELECT id, name, status, impact, created_at, updated_at, postmortem FROM incidents ";
+
+    private final TextJson texts;
+
+    IncidentRows(TextJson texts) {
+        this.texts = texts;
+    }
+
+    Optional<Incident> find(Handle handle, String id) {
+        return select(handle, "WHERE id = :id", query -> query.bind("id", id)).stream().findFirst();
+    }
+
+    /** Incidents matching {@code whereOrderLimit} (SQL after FROM), in the order it gives. */
+    List<Incident> select(Handle handle, String whereOrderLimit, Consumer<Query> binds) {
+        Query query = handle.createQuery(SELECT_INCIDENTS + whereOrderLimit);
+        binds.accept(query);
+        List<Header> headers = query.map((rs, ctx) -> new Header(rs.getString("id"), texts.read(rs.getString("name")),
+                IncidentStatus.fromWire(rs.getString("status")), Impact.fromWire(rs.getString("impact")),
+                Instant.ofEpochMilli(rs.getLong("created_at")), Instant.ofEpochMilli(rs.getLong("updated_at")),
+                texts.read(rs.getString("postmortem")))).list();
+        if (headers.isEmpty()) {
+            return List.of();
+        }
+        List<String> ids = headers.stream().map(Header::id).toList();
+        Map<String, List<AffectedComponent>> affected = affected(handle, ids);
+        Map<String, List<IncidentUpdate>> updates = new HashMap<>();
+        handle.createQuery("SELECT id, incident_id, status, body, created_at FROM incident_updates "
+                        + "WHERE incident_id IN (<ids>) ORDER BY incident_id, seq")
+                .bindList("ids", ids)
+                .map((rs, ctx) -> {
+                    String id = rs.getString("id");
+                    var update = new IncidentUpdate(id, rs.getString("status"), texts.read(rs.getString("body")),
+                            Instant.ofEpochMilli(rs.getLong("created_at")), affected.getOrDefault(id, List.of()));
+                    return Map.entry(rs.getString("incident_id"), update);
+                })
+                .forEach(e -> updates.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        return headers.stream().map(h -> h.toIncident(updates.getOrDefault(h.id(), List.of()))).toList();
+    }
+
+    private Map<String, List<AffectedComponent>> affected(Handle handle, List<String> incidentIds) {
+        Map<String, List<AffectedComponent>> byUpdate = new HashMap<>();
+        handle.createQuery("SELECT c.update_id, c.component_id, c.old_status, c.new_status "
+                        + "FROM incident_update_components c JOIN incident_updates u ON u.id = c.update_id "
+                        + "WHERE u.incident_id IN (<ids>) ORDER BY c.update_id, c.position")
+                .bindList("ids", incidentIds)
+                .map((rs, ctx) -> Map.entry(rs.getString("update_id"), new AffectedComponent(rs.getString("component_id"),
+                        ComponentStatus.fromWire(rs.getString("old_status")),
+                        ComponentStatus.fromWire(rs.getString("new_status")))))
+                .forEach(e -> byUpdate.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        return byUpdate;
+    }
+
+    private record Header(String id, Text name, IncidentStatus status, Impact impact, Instant createdAt,
+                          Instant updatedAt, Text postmortem) {
+
+        Incident toIncident(List<IncidentUpdate> updates) {
+            // Derived, not stored, so they can never disagree with the updates they summarise.
+            var componentIds = new LinkedHashSet<String>();
+            updates.forEach(u -> u.affected().forEach(a -> componentIds.add(a.componentId())));
+            Optional<Instant> resolvedAt = updates.stream()
+                    .filter(u -> u.status().equals(IncidentStatus.RESOLVED.wire()))
+                    .map(IncidentUpdate::createdAt)
+                    .findFirst();
+            return new Incident(id, name, status, impact, createdAt, updatedAt, resolvedAt, updates,
+                    List.copyOf(componentIds), postmortem);
+        }
+    }
+}

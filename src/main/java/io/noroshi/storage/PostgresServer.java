@@ -1,0 +1,47 @@
+package io.noroshi.storage;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
+
+/** Connects to the PostgreSQL of {@code --database-url} with one shared pool. */
+final class PostgresServer {
+
+    static final int POOL_SIZE = 8;
+    static final int CONNECT_TIMEOUT_SECONDS = 10;
+
+    private PostgresServer() {
+    }
+
+    static Pools open(DatabaseSettings.Postgres settings) {
+        String url = settings.jdbcUrl();
+        String target = RedactedUrl.target(url);
+        probe(url, target);
+        var pool = Pools.pool(config -> {
+            config.setPoolName("noroshi-postgresql");
+            config.setJdbcUrl(url);
+            config.setMaximumPoolSize(POOL_SIZE);
+            config.setDataSourceProperties(connectProperties());
+        });
+        return new Pools(Engine.POSTGRESQL, pool, pool, target);
+    }
+
+    private static Properties connectProperties() {
+        var properties = new Properties();
+        properties.setProperty("connectTimeout", Integer.toString(CONNECT_TIMEOUT_SECONDS));
+        properties.setProperty("loginTimeout", Integer.toString(CONNECT_TIMEOUT_SECONDS));
+        properties.setProperty("ApplicationName", "noroshi");
+        return properties;
+    }
+
+    /** Connects once outside the pool, so an unreachable server yields one clear message, not a pool trace. */
+    private static void probe(String url, String target) {
+        try (Connection connection = DriverManager.getConnection(url, connectProperties());
+             var statement = connection.createStatement()) {
+            statement.execute("SELECT 1");
+        } catch (SQLException e) {
+            throw new DatabaseException("cannot connect to PostgreSQL at " + target + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,210 @@
+package io.noroshi.storage;
+
+import static io.noroshi.component.ComponentStatus.DEGRADED_PERFORMANCE;
+import static io.noroshi.component.ComponentStatus.MAJOR_OUTAGE;
+import static io.noroshi.component.ComponentStatus.OPERATIONAL;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.noroshi.config.Text;
+import io.noroshi.incident.AffectedComponent;
+import io.noroshi.incident.Impact;
+import io.noroshi.incident.Incident;
+import io.noroshi.incident.IncidentStatus;
+import io.noroshi.incident.IncidentStore;
+import io.noroshi.incident.IncidentStore.NewUpdate;
+import io.noroshi.incident.IncidentUpdate;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+
+@ParameterizedClass(name = "{0}")
+@EnumSource(Engine.class)
+class IncidentStoreContractTest extends StoreContract {
+
+    IncidentStoreContractTest(Engine engine) {
+        super(engine);
+    }
+
+    private IncidentStore store() {
+        return db().incidents();
+    }
+
+    private static NewUpdate update(IncidentStatus status, String body, Instant at, AffectedComponent... affected) {
+        return new NewUpdate(status, Text.of(body), at, List.of(affected));
+    }
+
+    @Test
+    void openStoresEveryFieldAndFindReturnsItUnchanged() {
+        var name = Text.of("Mail delivery delayed", "メール配送の遅延「至急」");
+        var body = Text.of("We are investigating.", "調査中です。復旧見込みは未定です。");
+        var first = new NewUpdate(IncidentStatus.INVESTIGATING, body, T0,
+                List.of(new AffectedComponent("mail", OPERATIONAL, MAJOR_OUTAGE),
+                        new AffectedComponent("web", OPERATIONAL, DEGRADED_PERFORMANCE)));
+
+        Incident opened = store().open(name, Impact.MAJOR, first);
+
+        assertThat(opened.id()).matches("[0-9a-z]{12}");
+        assertThat(opened.name()).isEqualTo(name);
+        assertThat(opened.status()).isEqualTo(IncidentStatus.INVESTIGATING);
+        assertThat(opened.impact()).isEqualTo(Impact.MAJOR);
+        assertThat(opened.createdAt()).isEqualTo(T0);
+        assertThat(opened.updatedAt()).isEqualTo(T0);
+        assertThat(opened.resolvedAt()).isEmpty();
+        assertThat(opened.componentIds()).containsExactly("mail", "web");
+        assertThat(opened.postmortem()).isEqualTo(Text.EMPTY);
+        IncidentUpdate stored = opened.updates().getFirst();
+        assertThat(opened.updates()).hasSize(1);
+        assertThat(stored.id()).matches("[0-9a-z]{12}").isNotEqualTo(opened.id());
+        assertThat(stored.status()).isEqualTo("investigating");
+        assertThat(stored.body()).isEqualTo(body);
+        assertThat(stored.createdAt()).isEqualTo(T0);
+        assertThat(stored.affected()).isEqualTo(first.affected());
+        assertThat(store().find(opened.id())).contains(opened);
+    }
+
+    @Test
+    void textForEveryLanguageRoundTrips() {
+        var everyLanguage = Text.of("同じ文 / same text");
+        var threeLanguages = new Text(Map.of("en", "Down", "ja", "停止中", "de", "Ausfall \"groß\" \\ <b>"));
+
+        Incident opened = store().open(everyLanguage, Impact.NONE,
+                new NewUpdate(IncidentStatus.INVESTIGATING, threeLanguages, T0, List.of()));
+
+        Incident found = store().find(opened.id()).orElseThrow();
+        assertThat(found.name().byLanguage()).containsExactly(Map.entry("*", "同じ文 / same text"));
+        assertThat(found.updates().getFirst().body()).isEqualTo(threeLanguages);
+    }
+
+    @Test
+    void updatesKeepTheirOrderAndTheIncidentTakesTheLatestStatus() {
+        Incident opened = store().open(Text.of("DNS"), Impact.MINOR, update(IncidentStatus.INVESTIGATING, "looking", T0,
+                new AffectedComponent("dns", OPERATIONAL, MAJOR_OUTAGE)));
+
+        store().addUpdate(opened.id(), update(IncidentStatus.IDENTIFIED, "SAN failed", at(60),
+                new AffectedComponent("mail", OPERATIONAL, MAJOR_OUTAGE),
+                new AffectedComponent("dns", MAJOR_OUTAGE, MAJOR_OUTAGE)));
+        Incident monitoring = store().addUpdate(opened.id(), update(IncidentStatus.MONITORING, "fix deployed", at(120),
+                new AffectedComponent("web", MAJOR_OUTAGE, OPERATIONAL))).orElseThrow();
+
+        assertThat(monitoring.status()).isEqualTo(IncidentStatus.MONITORING);
+        assertThat(monitoring.updatedAt()).isEqualTo(at(120));
+        assertThat(monitoring.createdAt()).isEqualTo(T0);
+        assertThat(monitoring.updates()).extracting(u -> u.body().in("en")).containsExactly("looking", "SAN failed", "fix deployed");
+        assertThat(monitoring.updates()).extracting(IncidentUpdate::status).containsExactly("investigating", "identified", "monitoring");
+        assertThat(monitoring.componentIds()).containsExactly("dns", "mail", "web");
+        assertThat(monitoring.isResolved()).isFalse();
+        assertThat(store().find(opened.id())).contains(monitoring);
+    }
+
+    @Test
+    void resolvedAtIsTheTimeOfTheFirstResolvedUpdate() {
+        Incident opened = store().open(Text.of("Web"), Impact.MAJOR, update(IncidentStatus.INVESTIGATING, "a", T0));
+        store().addUpdate(opened.id(), update(IncidentStatus.RESOLVED, "fixed", at(300)));
+        store().addUpdate(opened.id(), update(IncidentStatus.INVESTIGATING, "back again", at(400)));
+        Incident resolvedTwice = store().addUpdate(opened.id(), update(IncidentStatus.RESOLVED, "fixed for good", at(500)))
+                .orElseThrow();
+
+        assertThat(resolvedTwice.resolvedAt()).contains(at(300));
+        assertThat(resolvedTwice.isResolved()).isTrue();
+    }
+
+    @Test
+    void setImpactChangesImpactOnly() {
+        Incident opened = store().open(Text.of("Web"), Impact.MINOR, update(IncidentStatus.IDENTIFIED, "a", T0));
+
+        Incident changed = store().setImpact(opened.id(), Impact.CRITICAL, at(30)).orElseThrow();
+
+        assertThat(changed.impact()).isEqualTo(Impact.CRITICAL);
+        assertThat(changed.updatedAt()).isEqualTo(at(30));
+        assertThat(changed.status()).isEqualTo(IncidentStatus.IDENTIFIED);
+        assertThat(changed.updates()).isEqualTo(opened.updates());
+    }
+
+    @Test
+    void attachingAPostmortemMovesTheIncidentToPostmortemAndCanReplaceIt() {
+        Incident opened = store().open(Text.of("SAN"), Impact.CRITICAL, update(IncidentStatus.RESOLVED, "done", T0));
+        var first = Text.of("Root cause: one SAN.", "原因：単一のSAN。");
+        var second = Text.of("Root cause: one SAN in one data center.", "原因：一つのデータセンターの単一SAN。");
+
+        store().attachPostmortem(opened.id(), first, at(3600));
+        Incident replaced = store().attachPostmortem(opened.id(), second, at(7200)).orElseThrow();
+
+        assertThat(replaced.status()).isEqualTo(IncidentStatus.POSTMORTEM);
+        assertThat(replaced.postmortem()).isEqualTo(second);
+        assertThat(replaced.updatedAt()).isEqualTo(at(7200));
+        assertThat(replaced.resolvedAt()).contains(T0);
+        assertThat(store().find(opened.id())).contains(replaced);
+    }
+
+    @Test
+    void unknownIdsGiveEmptyAndStoreNothing() {
+        store().open(Text.of("Known"), Impact.NONE, update(IncidentStatus.INVESTIGATING, "a", T0));
+
+        assertThat(store().find("nosuchid0000")).isEmpty();
+        assertThat(store().addUpdate("nosuchid0000", update(IncidentStatus.RESOLVED, "x", at(1)))).isEmpty();
+        assertThat(store().setImpact("nosuchid0000", Impact.MAJOR, at(1))).isEmpty();
+        assertThat(store().attachPostmortem("nosuchid0000", Text.of("x"), at(1))).isEmpty();
+        assertThat(store().count()).isEqualTo(1);
+        int updates = fresh.db().jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM incident_updates")
+                .mapTo(Integer.class).one());
+        assertThat(updates).isEqualTo(1);
+    }
+
+    @Test
+    void unresolvedListsOpenIncidentsNewestFirst() {
+        Incident older = store().open(Text.of("older"), Impact.MINOR, update(IncidentStatus.INVESTIGATING, "a", T0));
+        Incident resolved = store().open(Text.of("resolved"), Impact.MINOR, update(IncidentStatus.INVESTIGATING, "a", at(10)));
+        Incident newer = store().open(Text.of("newer"), Impact.MINOR, update(IncidentStatus.MONITORING, "a", at(20)));
+        Incident postmortem = store().open(Text.of("pm"), Impact.MINOR, update(IncidentStatus.RESOLVED, "a", at(30)));
+        store().addUpdate(resolved.id(), update(IncidentStatus.RESOLVED, "ok", at(40)));
+        store().attachPostmortem(postmortem.id(), Text.of("why"), at(50));
+
+        assertThat(store().unresolved()).extracting(Incident::id).containsExactly(newer.id(), older.id());
+    }
+
+    @Test
+    void historyPagesNewestFirst() {
+        var ids = new java.util.ArrayList<String>();
+        for (int i = 0; i < 5; i++) {
+            ids.addFirst(store().open(Text.of("incident " + i), Impact.MINOR,
+                    update(IncidentStatus.RESOLVED, "r", at(i * 60L))).id());
+        }
+
+        assertThat(store().count()).isEqualTo(5);
+        assertThat(store().history(0, 2)).extracting(Incident::id).containsExactly(ids.get(0), ids.get(1));
+        assertThat(store().history(2, 2)).extracting(Incident::id).containsExactly(ids.get(2), ids.get(3));
+        assertThat(store().history(4, 2)).extracting(Incident::id).containsExactly(ids.get(4));
+        assertThat(store().history(5, 2)).isEmpty();
+        assertThat(store().history(0, 100)).extracting(Incident::id).isEqualTo(ids);
+        assertThat(store().history(0, 100).getFirst().updates()).hasSize(1);
+        assertThatThrownBy(() -> store().history(-1, 2)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void instantsRoundTripAtMillisecondPrecisionAcrossTheEpochAndFarAhead() {
+        Instant beforeEpoch = Instant.parse("1969-12-31T23:59:59.999Z");
+        Instant farAhead = Instant.parse("2999-12-31T23:59:59.001Z");
+
+        Incident opened = store().open(Text.of("t"), Impact.NONE, update(IncidentStatus.INVESTIGATING, "a", beforeEpoch));
+        store().addUpdate(opened.id(), update(IncidentStatus.RESOLVED, "b", farAhead));
+
+        Incident found = store().find(opened.id()).orElseThrow();
+        assertThat(found.createdAt()).isEqualTo(beforeEpoch);
+        assertThat(found.updatedAt()).isEqualTo(farAhead);
+        assertThat(found.resolvedAt()).isEqualTo(Optional.of(farAhead));
+    }
+
+    @Test
+    void subMillisecondPartsAreDropped() {
+        Instant withNanos = Instant.parse("2026-03-01T09:15:30.123456789Z");
+
+        Incident opened = store().open(Text.of("t"), Impact.NONE, update(IncidentStatus.INVESTIGATING, "a", withNanos));
+
+        assertThat(store().find(opened.id()).orElseThrow().createdAt()).isEqualTo(Instant.parse("2026-03-01T09:15:30.123Z"));
+    }
+}
