@@ -14,7 +14,9 @@ import io.noroshi.statuspage.SiteFacts;
 import io.noroshi.statuspage.SitePaths;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -29,6 +31,8 @@ final class ApiObjects {
     private final SitePaths paths;
     private final String language;
     private final String pageId;
+    /** Page-wide order, groups and members alike, so sorting by position gives the page's order. */
+    private final Map<String, Integer> positions = new HashMap<>();
 
     ApiObjects(SiteFacts facts) {
         this.facts = facts;
@@ -36,6 +40,11 @@ final class ApiObjects {
         this.paths = SitePaths.of(facts.page());
         this.language = facts.page().defaultLanguage();
         this.pageId = facts.page().id();
+        int position = 1;
+        for (PageLayout.Section section : facts.layout().sections()) {
+            if (section.group().isPresent()) positions.put(section.group().get().id(), position++);
+            for (Component component : section.components()) positions.put(component.id(), position++);
+        }
     }
 
     void page(JsonGenerator json) throws IOException {
@@ -58,25 +67,21 @@ final class ApiObjects {
     /** Every component, each group as a component with {@code group: true} before its members. */
     void components(JsonGenerator json) throws IOException {
         json.writeArrayFieldStart("components");
-        int position = 1;
         for (PageLayout.Section section : facts.layout().sections()) {
             if (section.group().isPresent()) {
                 Component.Group group = section.group().get();
                 List<String> members = section.components().stream().map(Component::id).toList();
                 component(json, group.id(), group.name().in(language), group.description().in(language),
-                        facts.layout().statusOf(section), position++, Optional.empty(), members);
-                int memberPosition = 1;
-                for (Component member : section.components()) componentOf(json, member, memberPosition++);
-            } else {
-                componentOf(json, section.components().getFirst(), position++);
+                        facts.layout().statusOf(section), positions.get(group.id()), Optional.empty(), members);
             }
+            for (Component member : section.components()) componentOf(json, member);
         }
         json.writeEndArray();
     }
 
-    private void componentOf(JsonGenerator json, Component component, int position) throws IOException {
+    private void componentOf(JsonGenerator json, Component component) throws IOException {
         component(json, component.id(), component.name().in(language), component.description().in(language),
-                facts.layout().statusOf(component.id()), position, component.group(), null);
+                facts.layout().statusOf(component.id()), positions.get(component.id()), component.group(), null);
     }
 
     private void component(JsonGenerator json, String id, String name, String description, ComponentStatus status,
@@ -153,7 +158,7 @@ final class ApiObjects {
         json.writeArrayFieldStart("components");
         for (String componentId : componentIds) {
             var component = facts.data().config().component(componentId);
-            if (component.isPresent()) componentOf(json, component.get(), positionOf(component.get()));
+            if (component.isPresent()) componentOf(json, component.get());
         }
         json.writeEndArray();
     }
@@ -186,14 +191,6 @@ final class ApiObjects {
         json.writeNullField("custom_tweet");
         json.writeNullField("tweet_id");
         json.writeEndObject();
-    }
-
-    private int positionOf(Component component) {
-        for (PageLayout.Section section : facts.layout().sections()) {
-            int index = section.components().indexOf(component);
-            if (index >= 0) return section.group().isPresent() ? index + 1 : facts.layout().sections().indexOf(section) + 1;
-        }
-        return 1;
     }
 
     private static Instant firstAt(List<IncidentUpdate> updates, String status) {
