@@ -18,4 +18,12 @@ public record Resource(String contentType, byte[] body, byte[] gzipped, String e
         Objects.requireNonNull(etag, "etag");
         Objects.requireNonNull(cacheControl, "cacheControl");
     }
+
+    /**
+     * A resource with its gzip form, strong ETag and the site's Cache-Control, derived from
+     * {@code body}; see {@link ResourceEncoding}.
+     */
+    public static Resource of(String contentType, byte[] body) {
+        return ResourceEncoding.encode(contentType, body);
+    }
 }

@@ -1,0 +1,70 @@
+package io.noroshi.statuspage;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Turns a body into a {@link Resource}: gzip at best compression, a strong ETag, Cache-Control.
+ * Output depends on the body bytes only, so equal bodies always get equal ETags and gzip bytes.
+ */
+public final class ResourceEncoding {
+
+    /**
+     * Short on purpose for every file, badges included: a status changes in seconds, and an
+     * outage is exactly when stale copies in caches and CDNs would mislead readers. The
+     * stale-while-revalidate window keeps a stampede off the origin while staying near-live.
+     */
+    public static final String CACHE_CONTROL = "public, max-age=10, stale-while-revalidate=30";
+
+    public static final String HTML = "text/html; charset=utf-8";
+    public static final String JSON = "application/json; charset=utf-8";
+    public static final String ATOM = "application/atom+xml; charset=utf-8";
+    public static final String RSS = "application/rss+xml; charset=utf-8";
+    public static final String SVG = "image/svg+xml; charset=utf-8";
+
+    private static final int ETAG_BYTES = 16;
+
+    private ResourceEncoding() {
+    }
+
+    /** The resource for {@code body}; gzip is null when it would not be smaller. */
+    public static Resource encode(String contentType, byte[] body) {
+        byte[] gzipped = gzip(body);
+        return new Resource(contentType, body, gzipped.length < body.length ? gzipped : null, etag(body), CACHE_CONTROL);
+    }
+
+    /** {@code "<base64url of the first 16 bytes of SHA-256(body)>"}, quotes included. */
+    public static String etag(byte[] body) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
+            return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, ETAG_BYTES)) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    static byte[] gzip(byte[] body) {
+        var out = new ByteArrayOutputStream(body.length / 3 + 64);
+        try (var gzip = new BestGzip(out)) {
+            gzip.write(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException("gzip into memory cannot fail", e);
+        }
+        return out.toByteArray();
+    }
+
+    /** GZIPOutputStream only exposes the level through its protected deflater. */
+    private static final class BestGzip extends GZIPOutputStream {
+        BestGzip(ByteArrayOutputStream out) throws IOException {
+            super(out, 8192);
+            def.setLevel(Deflater.BEST_COMPRESSION);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.noroshi.statuspage;
+
+import io.noroshi.component.ComponentState;
+import io.noroshi.config.PageSettings;
+import io.noroshi.incident.Incident;
+import io.noroshi.incident.Maintenance;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+
+/**
+ * What every file of the site is rendered from, derived once per render from {@link PageData}.
+ *
+ * @param data        the input as read from the stores
+ * @param layout      component order and statuses
+ * @param overall     the page's one-line status
+ * @param incidents   unresolved and historic incidents, each once, newest first by creation
+ * @param lastChange  the latest change among states, incidents and maintenance (the API's
+ *                    {@code page.updated_at}); {@code data.generatedAt()} when nothing is stored, so
+ *                    equal data renders equal API bytes
+ */
+public record SiteFacts(PageData data, PageLayout layout, OverallStatus overall, List<Incident> incidents,
+                        Instant lastChange) {
+
+    public SiteFacts {
+        incidents = List.copyOf(incidents);
+    }
+
+    public static SiteFacts of(PageData data) {
+        var byId = new LinkedHashMap<String, Incident>();
+        for (Incident incident : data.unresolved()) byId.put(incident.id(), incident);
+        for (Incident incident : data.history()) byId.putIfAbsent(incident.id(), incident);
+        var incidents = new ArrayList<>(byId.values());
+        incidents.sort(Comparator.comparing(Incident::createdAt).reversed().thenComparing(Incident::id));
+        Instant last = null;
+        for (ComponentState state : data.states().values()) last = later(last, state.updatedAt());
+        for (Incident incident : incidents) last = later(last, incident.updatedAt());
+        for (Maintenance m : data.maintenance()) last = later(last, m.updatedAt());
+        return new SiteFacts(data, PageLayout.of(data), OverallStatus.of(data), incidents,
+                last == null ? data.generatedAt() : last);
+    }
+
+    public PageSettings page() {
+        return data.config().page();
+    }
+
+    /** Incidents not resolved, newest first. */
+    public List<Incident> unresolved() {
+        return incidents.stream().filter(i -> !i.isResolved()).toList();
+    }
+
+    /** Maintenance in progress or being verified, soonest first. */
+    public List<Maintenance> activeMaintenance() {
+        return data.maintenance().stream().filter(m -> m.status().isActive()).toList();
+    }
+
+    /** Maintenance announced but not started, soonest first. */
+    public List<Maintenance> upcomingMaintenance() {
+        return data.maintenance().stream()
+                .filter(m -> m.status() == io.noroshi.incident.MaintenanceStatus.SCHEDULED).toList();
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a == null || b.isAfter(a) ? b : a;
+    }
+}

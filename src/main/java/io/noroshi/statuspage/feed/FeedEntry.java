@@ -1,0 +1,66 @@
+package io.noroshi.statuspage.feed;
+
+import io.noroshi.incident.Incident;
+import io.noroshi.incident.IncidentUpdate;
+import io.noroshi.incident.Maintenance;
+import io.noroshi.statuspage.PageTimes;
+import io.noroshi.statuspage.SiteFacts;
+import io.noroshi.statuspage.SitePaths;
+import io.noroshi.statuspage.UiStrings;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * One incident or maintenance as a feed item, shared by Atom and RSS.
+ *
+ * @param id        a stable {@code urn:uuid:} derived from page id, kind and event id; it does not
+ *                  change when the page moves to another URL, so readers never see duplicates
+ * @param link      absolute URL of the event's page
+ * @param html      the updates, newest first, as an HTML fragment with all user text escaped
+ */
+public record FeedEntry(String id, String title, String link, Instant published, Instant updated, String html) {
+
+    /** The most recent events a feed carries; older ones remain on the history pages. */
+    public static final int LIMIT = 50;
+
+    /** Incidents and maintenance, most recently updated first, at most {@link #LIMIT}. */
+    public static List<FeedEntry> of(SiteFacts facts, UiStrings words) {
+        var paths = SitePaths.of(facts.page());
+        var times = new PageTimes(facts.page().timeZone());
+        String language = words.language();
+        var entries = new ArrayList<FeedEntry>();
+        for (Incident incident : facts.incidents()) {
+            entries.add(new FeedEntry(urn(facts, "incident", incident.id()), incident.name().in(language),
+                    paths.absolute(paths.incident(language, incident.id())), incident.createdAt(), incident.updatedAt(),
+                    html(incident.updates(), words, times)));
+        }
+        for (Maintenance m : facts.data().maintenance()) {
+            String window = "<p>" + Xml.escape(words.get("label.window")) + ": " + Xml.escape(times.display(m.scheduledFor(), words.dateTimeFormat()))
+                    + " " + Xml.escape(words.get("label.until")) + " " + Xml.escape(times.display(m.scheduledUntil(), words.dateTimeFormat())) + "</p>";
+            entries.add(new FeedEntry(urn(facts, "maintenance", m.id()), m.name().in(language),
+                    paths.absolute(paths.maintenance(language, m.id())), m.createdAt(), m.updatedAt(),
+                    window + html(m.updates(), words, times)));
+        }
+        entries.sort(Comparator.comparing(FeedEntry::updated).reversed().thenComparing(FeedEntry::id));
+        return entries.size() > LIMIT ? List.copyOf(entries.subList(0, LIMIT)) : List.copyOf(entries);
+    }
+
+    private static String urn(SiteFacts facts, String kind, String id) {
+        String name = facts.page().id() + "/" + kind + "/" + id;
+        return "urn:uuid:" + UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String html(List<IncidentUpdate> updates, UiStrings words, PageTimes times) {
+        var out = new StringBuilder();
+        for (IncidentUpdate update : updates.reversed()) {
+            out.append("<p><strong>").append(Xml.escape(words.updateStatus(update.status()))).append("</strong> - <small>")
+                    .append(Xml.escape(times.display(update.createdAt(), words.dateTimeFormat()))).append("</small><br>")
+                    .append(Xml.escape(update.body().in(words.language())).replace("\n", "<br>")).append("</p>");
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,81 @@
+package io.noroshi.statuspage.html;
+
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.Utf8ByteOutput;
+import io.noroshi.incident.Incident;
+import io.noroshi.incident.Maintenance;
+import io.noroshi.statuspage.SiteFacts;
+import io.noroshi.statuspage.SitePaths;
+import io.noroshi.statuspage.UiStrings;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The HTML pages of the site in every configured language: home, paged history, one page per
+ * incident and per maintenance. Templates are precompiled by the jte Maven plugin, so rendering
+ * compiles nothing and reflects on nothing.
+ */
+public final class HtmlPages {
+
+    /** Incidents per history page. */
+    public static final int HISTORY_PAGE_SIZE = 10;
+
+    private final TemplateEngine templates;
+    private final Map<String, UiStrings> strings;
+
+    /** @param strings UI strings by language, one for each language a page may offer */
+    public HtmlPages(Map<String, UiStrings> strings) {
+        this.templates = TemplateEngine.createPrecompiled(ContentType.Html);
+        this.strings = Map.copyOf(strings);
+    }
+
+    /** Body bytes by public path, e.g. {@code /}, {@code /ja/history/2}, {@code /incidents/ID}. */
+    public Map<String, byte[]> render(SiteFacts facts) {
+        var files = new LinkedHashMap<String, byte[]>();
+        var paths = SitePaths.of(facts.page());
+        for (String lang : facts.page().languages()) {
+            UiStrings t = strings.get(lang);
+            if (t == null) throw new IllegalArgumentException("no UI strings for page language '" + lang + "'");
+            var views = new PageViews(facts, t, strings);
+            files.put(paths.home(lang), render("index.jte", views.home()));
+            history(facts, views, paths, t, files);
+            for (Incident incident : facts.incidents()) {
+                var event = views.incident(incident);
+                var chrome = views.chrome(event.title(), l -> paths.incident(l, incident.id()));
+                files.put(paths.incident(lang, incident.id()),
+                        render("event.jte", new Views.EventPage(chrome, event, incident.postmortem().in(lang))));
+            }
+            for (Maintenance m : facts.data().maintenance()) {
+                var event = views.maintenance(m);
+                var chrome = views.chrome(event.title(), l -> paths.maintenance(l, m.id()));
+                files.put(paths.maintenance(lang, m.id()), render("event.jte", new Views.EventPage(chrome, event, "")));
+            }
+        }
+        return files;
+    }
+
+    private void history(SiteFacts facts, PageViews views, SitePaths paths, UiStrings t, Map<String, byte[]> files) {
+        List<Incident> all = facts.incidents();
+        String lang = t.language();
+        int pages = Math.max(1, (all.size() + HISTORY_PAGE_SIZE - 1) / HISTORY_PAGE_SIZE);
+        for (int page = 1; page <= pages; page++) {
+            int number = page;
+            var incidents = all.subList((page - 1) * HISTORY_PAGE_SIZE, Math.min(all.size(), page * HISTORY_PAGE_SIZE))
+                    .stream().map(views::incident).toList();
+            String title = t.get("heading.history") + (pages > 1 ? " (" + t.format("history.page", page, pages) + ")" : "");
+            var chrome = views.chrome(title + " - " + facts.page().name(), l -> paths.history(l, number));
+            String newer = page > 1 ? paths.link(paths.history(lang, page - 1)) : null;
+            String older = page < pages ? paths.link(paths.history(lang, page + 1)) : null;
+            files.put(paths.history(lang, page), render("history.jte",
+                    new Views.History(chrome, incidents, t.format("history.page", page, pages), newer, older)));
+        }
+    }
+
+    private byte[] render(String template, Object view) {
+        var out = new Utf8ByteOutput();
+        templates.render(template, view, out);
+        return out.toByteArray();
+    }
+}

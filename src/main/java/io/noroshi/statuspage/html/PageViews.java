@@ -1,0 +1,130 @@
+package io.noroshi.statuspage.html;
+
+import io.noroshi.component.ComponentStatus;
+import io.noroshi.config.Component;
+import io.noroshi.incident.Incident;
+import io.noroshi.incident.IncidentUpdate;
+import io.noroshi.incident.Maintenance;
+import io.noroshi.statuspage.OverallStatus;
+import io.noroshi.statuspage.PageLayout;
+import io.noroshi.statuspage.PageTimes;
+import io.noroshi.statuspage.SiteFacts;
+import io.noroshi.statuspage.SitePaths;
+import io.noroshi.statuspage.UiStrings;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/** Builds the {@link Views} of one language from the site's facts. */
+final class PageViews {
+
+    private final SiteFacts facts;
+    private final UiStrings t;
+    private final Map<String, UiStrings> allStrings;
+    private final String lang;
+    private final SitePaths paths;
+    private final PageTimes times;
+    private final DateTimeFormatter dateTime;
+
+    PageViews(SiteFacts facts, UiStrings t, Map<String, UiStrings> allStrings) {
+        this.facts = facts;
+        this.t = t;
+        this.allStrings = allStrings;
+        this.lang = t.language();
+        this.paths = SitePaths.of(facts.page());
+        this.times = new PageTimes(facts.page().timeZone());
+        this.dateTime = t.dateTimeFormat();
+    }
+
+    /** @param pathIn this same page's root-relative path in a given language */
+    Views.Chrome chrome(String title, Function<String, String> pathIn) {
+        var languages = new ArrayList<Views.LanguageLink>();
+        for (String other : facts.page().languages()) {
+            if (other.equals(lang)) continue;
+            String path = paths.link(pathIn.apply(other));
+            languages.add(new Views.LanguageLink(other, allStrings.get(other).get("language.name"), path, path + "?lang=" + other));
+        }
+        return new Views.Chrome(lang, title, facts.page().name(), t, paths.link(paths.home(lang)),
+                paths.link(paths.history(lang, 1)), paths.link("/api/v2/summary.json"), paths.link("/history.atom"),
+                paths.link("/history.rss"), languages, time(facts.data().generatedAt()));
+    }
+
+    Views.Home home() {
+        var incidents = facts.unresolved().stream().map(this::incident).toList();
+        var maintenance = new ArrayList<Views.Event>();
+        for (Maintenance m : facts.activeMaintenance()) maintenance.add(maintenance(m));
+        for (Maintenance m : facts.upcomingMaintenance()) maintenance.add(maintenance(m));
+        LocalDate today = LocalDate.ofInstant(facts.data().generatedAt(), facts.page().timeZone());
+        var sections = new ArrayList<Views.Section>();
+        for (PageLayout.Section section : facts.layout().sections()) {
+            var rows = new ArrayList<Views.ComponentRow>();
+            for (Component component : section.components()) rows.add(row(component, today));
+            sections.add(new Views.Section(section.group().map(g -> g.name().in(lang)).orElse(null),
+                    status(facts.layout().statusOf(section)), rows));
+        }
+        return new Views.Home(chrome(facts.page().name(), paths::home), facts.page().description().in(lang),
+                overall(facts.overall()), incidents, maintenance, sections);
+    }
+
+    private Views.ComponentRow row(Component component, LocalDate today) {
+        var days = facts.data().uptime().getOrDefault(component.id(), List.of());
+        String uptime = UptimeBars.overall(days, today, t);
+        return new Views.ComponentRow(component.id(), component.name().in(lang), component.description().in(lang),
+                status(facts.layout().statusOf(component.id())), uptime,
+                component.name().in(lang) + ": " + t.get("uptime.label") + ", " + uptime, UptimeBars.days(days, today, t));
+    }
+
+    Views.Event incident(Incident incident) {
+        Views.Status status = new Views.Status(t.updateStatus(incident.status().wire()),
+                incident.isResolved() ? "s-ok" : "s-impact-" + incident.impact().wire(), incident.isResolved() ? "✓" : "!");
+        return new Views.Event(incident.name().in(lang), paths.link(paths.incident(lang, incident.id())), status,
+                t.get("impact." + incident.impact().wire()), time(incident.createdAt()), null, null,
+                componentNames(incident.componentIds()), updates(incident.updates()));
+    }
+
+    Views.Event maintenance(Maintenance m) {
+        var status = new Views.Status(t.get("maintenance." + m.status().wire()),
+                m.status().isActive() ? "s-maint" : "s-scheduled", "◐");
+        return new Views.Event(m.name().in(lang), paths.link(paths.maintenance(lang, m.id())), status,
+                t.get("impact." + m.impact().wire()), time(m.createdAt()), time(m.scheduledFor()), time(m.scheduledUntil()),
+                componentNames(m.componentIds()), updates(m.updates()));
+    }
+
+    private List<Views.Update> updates(List<IncidentUpdate> updates) {
+        return updates.reversed().stream()
+                .map(u -> new Views.Update(t.updateStatus(u.status()), time(u.createdAt()), u.body().in(lang))).toList();
+    }
+
+    private List<String> componentNames(List<String> ids) {
+        return ids.stream().map(id -> facts.data().config().component(id).map(c -> c.name().in(lang)).orElse(id)).toList();
+    }
+
+    Views.Status status(ComponentStatus status) {
+        String icon = switch (status) {
+            case OPERATIONAL -> "✓";
+            case DEGRADED_PERFORMANCE -> "▲";
+            case PARTIAL_OUTAGE -> "◆";
+            case MAJOR_OUTAGE -> "✕";
+            case UNDER_MAINTENANCE -> "◐";
+        };
+        return new Views.Status(t.component(status), "s-" + status.wire().replace('_', '-'), icon);
+    }
+
+    Views.Status overall(OverallStatus status) {
+        return switch (status) {
+            case NONE -> new Views.Status(t.overall(status), "s-operational", "✓");
+            case MINOR -> new Views.Status(t.overall(status), "s-degraded-performance", "▲");
+            case MAJOR -> new Views.Status(t.overall(status), "s-partial-outage", "◆");
+            case CRITICAL -> new Views.Status(t.overall(status), "s-major-outage", "✕");
+            case MAINTENANCE -> new Views.Status(t.overall(status), "s-under-maintenance", "◐");
+        };
+    }
+
+    Views.Time time(Instant at) {
+        return new Views.Time(times.attribute(at), times.display(at, dateTime));
+    }
+}
