@@ -1,0 +1,70 @@
+package io.noroshi.cli;
+
+import io.noroshi.config.ConfigException;
+import io.noroshi.hub.Hub;
+import io.noroshi.hub.HubOptions;
+import io.noroshi.storage.DatabaseException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code noroshi serve}: runs the hub until interrupted. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Run the hub: public status page, JSON API, feeds and badges on one port.")
+public final class ServeCommand implements Callable<Integer> {
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Config file (default: ./noroshi.yaml, or the bundled demo with --demo).")
+    Path config;
+
+    @Option(names = "--demo", description = "Use the bundled demo config and seed a realistic history on first start.")
+    boolean demo;
+
+    @Option(names = "--bind", paramLabel = "ADDR", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    String bind;
+
+    @Option(names = "--port", paramLabel = "N", defaultValue = "8080", description = "Port to listen on (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "Directory of the SQLite database (default: ./data, or ./data/demo with --demo).")
+    Path data;
+
+    @Option(names = "--database-url", paramLabel = "URL", description = "PostgreSQL JDBC URL instead of SQLite, e.g. jdbc:postgresql://127.0.0.1:5432/noroshi?user=noroshi&password=...")
+    String databaseUrl;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (port < 0 || port > 65535) {
+            spec.commandLine().getErr().println("noroshi serve: --port must be between 0 and 65535, not " + port);
+            return 2;
+        }
+        if (config == null && !demo) config = Path.of("noroshi.yaml");
+        if (data == null) data = Path.of(demo ? "data/demo" : "data");
+        var options = new HubOptions(config, demo, bind, port, data, databaseUrl);
+        Hub hub;
+        try {
+            hub = Hub.start(options);
+        } catch (ConfigException e) {
+            e.problems().forEach(spec.commandLine().getErr()::println);
+            return 1;
+        } catch (DatabaseException | IllegalStateException e) {
+            spec.commandLine().getErr().println("noroshi serve: " + e.getMessage());
+            return 1;
+        }
+        var stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            hub.close();
+            stopped.countDown();
+        }));
+        spec.commandLine().getOut().printf("Noroshi hub: status page on http://%s:%d/%n", bind.contains(":") ? "[" + bind + "]" : bind, hub.port());
+        spec.commandLine().getOut().flush();
+        stopped.await();
+        return 0;
+    }
+}

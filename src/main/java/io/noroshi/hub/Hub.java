@@ -1,0 +1,112 @@
+package io.noroshi.hub;
+
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.noroshi.config.ConfigLoader;
+import io.noroshi.config.NoroshiConfig;
+import io.noroshi.demo.DemoHistory;
+import io.noroshi.statuspage.PageDataSource;
+import io.noroshi.statuspage.SiteRenderer;
+import io.noroshi.statuspage.SnapshotPublisher;
+import io.noroshi.storage.Database;
+import io.noroshi.storage.DatabaseSettings;
+import io.noroshi.web.HubServer;
+import io.noroshi.web.Routes;
+import io.noroshi.web.SnapshotHolder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running hub: builds the object graph with {@code new}, in one place, and owns its lifecycle.
+ * Tests build the same graph through {@link #start(HubOptions, Clock)} with their own clock.
+ */
+public final class Hub implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Hub.class);
+    /** How often the site is re-rendered without a change, so "last updated" and today's uptime stay fresh. */
+    static final long IDLE_REFRESH_SECONDS = 60;
+
+    private final Database database;
+    private final SnapshotPublisher publisher;
+    private final HubServer server;
+    private final ScheduledExecutorService timer;
+
+    private Hub(Database database, SnapshotPublisher publisher, HubServer server, ScheduledExecutorService timer) {
+        this.database = database;
+        this.publisher = publisher;
+        this.server = server;
+        this.timer = timer;
+    }
+
+    public static Hub start(HubOptions options) {
+        return start(options, Clock.systemUTC());
+    }
+
+    public static Hub start(HubOptions options, Clock clock) {
+        NoroshiConfig config = options.config() == null ? demoConfig() : new ConfigLoader().load(options.config());
+        var settings = DatabaseSettings.fromCommandLine(options.dataDir(), java.util.Optional.ofNullable(options.databaseUrl()));
+        Database database = Database.open(settings);
+        try {
+            if (options.demo()) {
+                boolean seeded = new DemoHistory(database.incidents(), database.maintenance(), database.componentStates(), database.uptime())
+                        .seedIfEmpty(config, clock.instant());
+                log.info("demo history seeded={}", seeded);
+            }
+            var holder = new SnapshotHolder();
+            var source = new PageDataSource(config, database.incidents(), database.maintenance(), database.componentStates(), database.uptime(), clock);
+            var publisher = new SnapshotPublisher(source, new SiteRenderer(), holder::publish);
+            publisher.publishNow();
+            var metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            new JvmMemoryMetrics().bindTo(metrics);
+            new JvmThreadMetrics().bindTo(metrics);
+            new ProcessorMetrics().bindTo(metrics);
+            var routes = new Routes(holder, metrics);
+            var server = new HubServer(holder, routes::register).start(options.bind(), options.port());
+            var timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("hub-timer").daemon().factory());
+            timer.scheduleAtFixedRate(publisher::requestRefresh, IDLE_REFRESH_SECONDS, IDLE_REFRESH_SECONDS, TimeUnit.SECONDS);
+            return new Hub(database, publisher, server, timer);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public SnapshotPublisher publisher() {
+        return publisher;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    static NoroshiConfig demoConfig() {
+        try (InputStream in = Hub.class.getResourceAsStream("/demo/noroshi.yaml")) {
+            if (in == null) throw new IllegalStateException("the bundled demo config is missing from the jar");
+            return new ConfigLoader().parse("demo/noroshi.yaml", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the bundled demo config: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        server.close();
+        publisher.close();
+        database.close();
+    }
+}
