@@ -6,7 +6,9 @@ import io.noroshi.statuspage.badge.StatusBadge;
 import io.noroshi.statuspage.feed.AtomFeed;
 import io.noroshi.statuspage.feed.RssFeed;
 import io.noroshi.statuspage.html.HtmlPages;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -36,12 +38,19 @@ public final class SiteRenderer {
     public Snapshot render(PageData data) {
         SiteFacts facts = SiteFacts.of(data);
         UiStrings feedWords = strings.get(facts.page().defaultLanguage());
+        var files = new ArrayList<File>();
+        html.render(facts).forEach((path, body) -> files.add(new File(path, ResourceEncoding.HTML, body)));
+        api.render(facts).forEach((path, body) -> files.add(new File(path, ResourceEncoding.JSON, body)));
+        files.add(new File(AtomFeed.PATH, ResourceEncoding.ATOM, atom.render(facts, feedWords)));
+        files.add(new File(RssFeed.PATH, ResourceEncoding.RSS, rss.render(facts, feedWords)));
+        badges.render(facts).forEach((path, body) -> files.add(new File(path, ResourceEncoding.SVG, body)));
+        // Best-compression gzip is most of the render time; files are independent, so spread it over the cores.
+        List<Resource> encoded = files.parallelStream().map(f -> Resource.of(f.contentType(), f.body())).toList();
         var resources = new LinkedHashMap<String, Resource>();
-        html.render(facts).forEach((path, body) -> resources.put(path, Resource.of(ResourceEncoding.HTML, body)));
-        api.render(facts).forEach((path, body) -> resources.put(path, Resource.of(ResourceEncoding.JSON, body)));
-        resources.put(AtomFeed.PATH, Resource.of(ResourceEncoding.ATOM, atom.render(facts, feedWords)));
-        resources.put(RssFeed.PATH, Resource.of(ResourceEncoding.RSS, rss.render(facts, feedWords)));
-        badges.render(facts).forEach((path, body) -> resources.put(path, Resource.of(ResourceEncoding.SVG, body)));
+        for (int i = 0; i < files.size(); i++) resources.put(files.get(i).path(), encoded.get(i));
         return new Snapshot(data.generatedAt(), facts.page().defaultLanguage(), resources);
+    }
+
+    private record File(String path, String contentType, byte[] body) {
     }
 }
