@@ -37,20 +37,9 @@ final class SiteFixture {
     private SiteFixture() {
     }
 
-    /**
-     * The demo config. Its mail service name {@code {en: Mail (SMTP, IMAP, POP3), ...}} is an
-     * unquoted flow mapping whose commas split it, so the file does not load as committed; quote
-     * that one value here until the demo file is fixed, and fail loudly if anything else is wrong.
-     */
+    /** The bundled demo config, as the hub loads it. */
     static NoroshiConfig demoConfig() {
-        try {
-            String yaml = Files.readString(Path.of("src/main/resources/demo/noroshi.yaml"))
-                    .replace("{en: Mail (SMTP, IMAP, POP3), ja: メール (SMTP・IMAP・POP3)}",
-                            "{en: \"Mail (SMTP, IMAP, POP3)\", ja: メール (SMTP・IMAP・POP3)}");
-            return new ConfigLoader().parse("demo/noroshi.yaml", yaml);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return new ConfigLoader().load(Path.of("src/main/resources/demo/noroshi.yaml"));
     }
 
     static PageData quiet() {
