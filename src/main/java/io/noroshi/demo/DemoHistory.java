@@ -61,6 +61,7 @@ public final class DemoHistory {
     private void seedUptime(NoroshiConfig config, Instant now, Instant outageStart) {
         LocalDate today = LocalDate.ofInstant(now, config.page().timeZone());
         LocalDate outageDay = LocalDate.ofInstant(outageStart, config.page().timeZone());
+        var days = new java.util.ArrayList<DailyUptime>();
         for (var component : config.components()) {
             int seed = Math.abs(component.id().hashCode());
             for (int back = 89; back >= 0; back--) {
@@ -75,9 +76,10 @@ public final class DemoHistory {
                     outage = 120 + (seed % 900);
                 }
                 long observed = back == 0 ? Math.min(DAY, secondsIntoDay(now, config, day)) : DAY;
-                uptime.put(new DailyUptime(component.id(), day, Math.max(0, observed - outage - degraded), degraded, Math.min(outage, observed), 0));
+                days.add(new DailyUptime(component.id(), day, Math.max(0, observed - outage - degraded), degraded, Math.min(outage, observed), 0));
             }
         }
+        uptime.putAll(days);
     }
 
     private static long secondsIntoDay(Instant now, NoroshiConfig config, LocalDate day) {

@@ -3,10 +3,18 @@ package io.noroshi.storage;
 import io.noroshi.uptime.DailyUptime;
 import io.noroshi.uptime.UptimeStore;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 
 /** {@link UptimeStore} on SQLite or PostgreSQL; days are stored as ISO dates (YYYY-MM-DD). */
 final class JdbiUptimeStore implements UptimeStore {
+
+    private static final String UPSERT = "INSERT INTO daily_uptime (component_id, day, operational_seconds, "
+            + "degraded_seconds, outage_seconds, maintenance_seconds) "
+            + "VALUES (:component, :day, :operational, :degraded, :outage, :maintenance) "
+            + "ON CONFLICT (component_id, day) DO UPDATE SET operational_seconds = excluded.operational_seconds, "
+            + "degraded_seconds = excluded.degraded_seconds, outage_seconds = excluded.outage_seconds, "
+            + "maintenance_seconds = excluded.maintenance_seconds";
 
     private final Transactions db;
 
@@ -16,19 +24,25 @@ final class JdbiUptimeStore implements UptimeStore {
 
     @Override
     public void put(DailyUptime day) {
-        db.write(handle -> handle.createUpdate("INSERT INTO daily_uptime (component_id, day, operational_seconds, "
-                        + "degraded_seconds, outage_seconds, maintenance_seconds) "
-                        + "VALUES (:component, :day, :operational, :degraded, :outage, :maintenance) "
-                        + "ON CONFLICT (component_id, day) DO UPDATE SET operational_seconds = excluded.operational_seconds, "
-                        + "degraded_seconds = excluded.degraded_seconds, outage_seconds = excluded.outage_seconds, "
-                        + "maintenance_seconds = excluded.maintenance_seconds")
-                .bind("component", day.componentId())
-                .bind("day", day.day().toString())
-                .bind("operational", day.operationalSeconds())
-                .bind("degraded", day.degradedSeconds())
-                .bind("outage", day.outageSeconds())
-                .bind("maintenance", day.maintenanceSeconds())
-                .execute());
+        putAll(List.of(day));
+    }
+
+    @Override
+    public void putAll(Collection<DailyUptime> days) {
+        if (days.isEmpty()) return;
+        db.write(handle -> {
+            var batch = handle.prepareBatch(UPSERT);
+            for (DailyUptime day : days) {
+                batch.bind("component", day.componentId())
+                        .bind("day", day.day().toString())
+                        .bind("operational", day.operationalSeconds())
+                        .bind("degraded", day.degradedSeconds())
+                        .bind("outage", day.outageSeconds())
+                        .bind("maintenance", day.maintenanceSeconds())
+                        .add();
+            }
+            return batch.execute();
+        });
     }
 
     @Override
