@@ -71,7 +71,7 @@ public final class Hub implements AutoCloseable {
             new JvmThreadMetrics().bindTo(metrics);
             new ProcessorMetrics().bindTo(metrics);
             var routes = new Routes(holder, metrics);
-            var server = new HubServer(holder, routes::register).start(options.bind(), options.port());
+            var server = new HubServer(holder, routes::register).bindMetrics(metrics).start(options.bind(), options.port());
             var timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("hub-timer").daemon().factory());
             timer.scheduleAtFixedRate(publisher::requestRefresh, IDLE_REFRESH_SECONDS, IDLE_REFRESH_SECONDS, TimeUnit.SECONDS);
             return new Hub(database, publisher, server, timer);

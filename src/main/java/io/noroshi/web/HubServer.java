@@ -2,6 +2,8 @@ package io.noroshi.web;
 
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
@@ -50,8 +52,13 @@ public final class HubServer implements AutoCloseable {
         return app.port();
     }
 
-    long servedFromSnapshot() {
-        return snapshotHandler.servedCount();
+    /** Exposes the read path's counters: answers from the snapshot, with a body and 304s. */
+    public HubServer bindMetrics(MeterRegistry registry) {
+        FunctionCounter.builder("noroshi.snapshot.requests", snapshotHandler, SnapshotHandler::servedCount)
+                .tag("result", "served").description("public requests answered from the snapshot").register(registry);
+        FunctionCounter.builder("noroshi.snapshot.requests", snapshotHandler, SnapshotHandler::notModifiedCount)
+                .tag("result", "not_modified").description("public requests answered 304 Not Modified").register(registry);
+        return this;
     }
 
     @Override

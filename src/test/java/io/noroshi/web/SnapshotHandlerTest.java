@@ -39,7 +39,7 @@ class SnapshotHandlerTest {
                 "/ja/history/2", html("history-2-ja"),
                 "/api/v2/summary.json", resource("application/json; charset=utf-8", "{\"a\":1}"))));
         var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        server = new HubServer(holder, new Routes(holder, registry)::register).start("127.0.0.1", 0);
+        server = new HubServer(holder, new Routes(holder, registry)::register).bindMetrics(registry).start("127.0.0.1", 0);
     }
 
     @AfterAll
@@ -110,6 +110,14 @@ class SnapshotHandlerTest {
         var missing = client.send(HttpRequest.newBuilder(uri("/no/such/page")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(missing.body()).contains("not_found").doesNotContain("Exception");
+    }
+
+    @Test
+    void metricsAreExposedInPrometheusTextFormat() throws Exception {
+        var response = client.send(HttpRequest.newBuilder(uri("/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
+        assertThat(response.body()).contains("noroshi_snapshot_requests_total");
     }
 
     @Test
