@@ -46,7 +46,10 @@ final class ColocationRules {
 
     private static void allInOne(NoroshiConfig config, List<BlastRadius> radii, ServiceKind kind,
                                  AuditRule rule, String what, List<Finding> findings) {
-        List<Service> services = config.services().stream().filter(s -> s.kind() == kind && !s.endpoints().isEmpty()).toList();
+        var roles = new Roles(config);
+        // the status page's own DNS is judged with the communication path, not here
+        List<Service> services = config.services().stream()
+                .filter(s -> s.kind() == kind && !s.endpoints().isEmpty() && roles.reported(s.id())).toList();
         if (services.isEmpty()) return;
         Set<String> sites = new LinkedHashSet<>();
         services.forEach(s -> s.endpoints().forEach(e -> sites.add(e.site())));

@@ -34,6 +34,7 @@ final class CommunicationPathRules {
 
     List<Finding> check(NoroshiConfig config, List<BlastRadius> radii) {
         var findings = new ArrayList<Finding>();
+        var roles = new Roles(config);
         for (Role role : ROLES) {
             List<Service> carriers = config.services().stream().filter(s -> s.kind() == role.kind()).toList();
             if (carriers.isEmpty()) {
@@ -42,18 +43,18 @@ final class CommunicationPathRules {
                         List.of()));
                 continue;
             }
-            fallsWithReported(role, carriers, radii, findings);
-            for (Service carrier : carriers) dependsOnReported(role, carrier, config, findings);
+            fallsWithReported(role, carriers, radii, roles, findings);
+            for (Service carrier : carriers) dependsOnReported(role, carrier, config, roles, findings);
         }
         return findings;
     }
 
-    private static void fallsWithReported(Role role, List<Service> carriers, List<BlastRadius> radii, List<Finding> findings) {
+    private static void fallsWithReported(Role role, List<Service> carriers, List<BlastRadius> radii, Roles roles, List<Finding> findings) {
         Map<AuditRule, List<String>> evidence = new LinkedHashMap<>();
         for (BlastRadius radius : radii) {
             List<ServiceLoss> carrierLosses = radius.down().stream().filter(l -> l.kind() == role.kind()).toList();
             if (carrierLosses.size() < carriers.size()) continue;
-            List<String> reported = radius.down().stream().filter(l -> Roles.reported(l.kind())).map(ServiceLoss::service).toList();
+            List<String> reported = radius.down().stream().filter(l -> roles.reported(l.service())).map(ServiceLoss::service).toList();
             if (reported.isEmpty()) continue;
             boolean direct = carrierLosses.stream().anyMatch(ServiceLoss::direct);
             boolean throughDns = carrierLosses.stream().anyMatch(l -> l.through().stream()
@@ -70,7 +71,7 @@ final class CommunicationPathRules {
                 + ": when " + lines.size() + " failure domain(s) fail, customers cannot be told. Host it elsewhere.", lines)));
     }
 
-    private static void dependsOnReported(Role role, Service carrier, NoroshiConfig config, List<Finding> findings) {
+    private static void dependsOnReported(Role role, Service carrier, NoroshiConfig config, Roles roles, List<Finding> findings) {
         Set<String> seen = new LinkedHashSet<>();
         var queue = new ArrayDeque<>(carrier.dependsOn());
         var reported = new ArrayList<String>();
@@ -78,7 +79,7 @@ final class CommunicationPathRules {
             String id = queue.poll();
             if (!seen.add(id)) continue;
             config.service(id).ifPresent(s -> {
-                if (Roles.reported(s.kind())) reported.add(s.id());
+                if (roles.reported(s.id())) reported.add(s.id());
                 queue.addAll(s.dependsOn());
             });
         }

@@ -40,7 +40,7 @@ public final class InventoryAudit {
         var findings = new ArrayList<Finding>();
         findings.addAll(new ColocationRules().check(config, radii));
         findings.addAll(new CommunicationPathRules().check(config, radii));
-        findings.addAll(new VantagePointRules().check(vantagePoints, radii));
+        findings.addAll(new VantagePointRules().check(vantagePoints, radii, new Roles(config)));
         List<BlastRadius> shown = chosen.map(d -> List.of(blastRadii.of(d))).orElse(radii);
         return new AuditReport(subject, clock.instant(), findings, shown);
     }

@@ -12,7 +12,7 @@ import java.util.List;
  */
 final class VantagePointRules {
 
-    List<Finding> check(List<VantagePoint> points, List<BlastRadius> radii) {
+    List<Finding> check(List<VantagePoint> points, List<BlastRadius> radii, Roles roles) {
         var findings = new ArrayList<Finding>();
         if (points.isEmpty()) {
             findings.add(AuditRule.INVENTORY_VANTAGE_POINTS_MISSING.finding(Severity.NOTICE, "No monitoring vantage points are declared"
@@ -21,7 +21,7 @@ final class VantagePointRules {
         }
         var blind = new ArrayList<String>();
         for (BlastRadius radius : radii) {
-            boolean reportedFall = radius.down().stream().anyMatch(l -> Roles.reported(l.kind()));
+            boolean reportedFall = radius.down().stream().anyMatch(l -> roles.reported(l.service()));
             String where = radius.failed().kind() + " " + radius.failed().id();
             if (radius.vantagePointsLeft() == 0 && reportedFall) {
                 blind.add(where + ": 0 of " + points.size() + " vantage points left");
