@@ -59,6 +59,15 @@ public final class MaxMindNetworks implements NetworkMap {
 
     @Override
     public Network networkOf(InetAddress address) {
+        try {
+            return lookup(address);
+        } catch (RuntimeException e) {
+            if (e instanceof AsnDatabaseException) throw e;
+            throw new AsnDatabaseException(file + ": corrupt MaxMind DB near the entry for " + address.getHostAddress() + " (" + e + ")");
+        }
+    }
+
+    private Network lookup(InetAddress address) {
         byte[] bits = address.getAddress();
         if (bits.length == 16 && ipVersion == 4) return new FallbackNetworks().networkOf(address);
         long node = 0;
