@@ -91,8 +91,8 @@ public final class AuditCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         try {
-            if (domain == null && config == null) throw new AuditInputException("name a DOMAIN to audit live, --config FILE, or both");
             if (fail != null && config == null) throw new AuditInputException("--fail needs --config: failure domains come from the inventory");
+            if (domain == null && config == null) throw new AuditInputException("name a DOMAIN to audit live, --config FILE, or both");
             if (timeoutMs <= 0) throw new AuditInputException("--timeout-ms must be positive");
             Optional<AuditReport> report = Optional.empty();
             if (domain != null) {

@@ -21,16 +21,19 @@ import java.util.Set;
 final class CommunicationPathRules {
 
     private record Role(ServiceKind kind, String name, AuditRule sharesSite, AuditRule dependsOnReported, AuditRule missing,
-                        Severity missingSeverity) {
+                        Severity missingSeverity, String withoutIt) {
     }
 
     private static final List<Role> ROLES = List.of(
             new Role(ServiceKind.STATUS, "status page", AuditRule.INVENTORY_STATUS_PAGE_SHARES_SITE,
-                    AuditRule.INVENTORY_STATUS_PAGE_DEPENDS_ON_REPORTED, AuditRule.INVENTORY_STATUS_PAGE_MISSING, Severity.WARNING),
+                    AuditRule.INVENTORY_STATUS_PAGE_DEPENDS_ON_REPORTED, AuditRule.INVENTORY_STATUS_PAGE_MISSING, Severity.WARNING,
+                    "customers have nowhere to read about an outage"),
             new Role(ServiceKind.NOTIFY, "notification relay", AuditRule.INVENTORY_NOTIFY_SHARES_SITE,
-                    AuditRule.INVENTORY_NOTIFY_DEPENDS_ON_REPORTED, AuditRule.INVENTORY_NOTIFY_MISSING, Severity.NOTICE),
+                    AuditRule.INVENTORY_NOTIFY_DEPENDS_ON_REPORTED, AuditRule.INVENTORY_NOTIFY_MISSING, Severity.NOTICE,
+                    "customers are not told, they must come and look"),
             new Role(ServiceKind.CONTACTS, "contact store", AuditRule.INVENTORY_CONTACTS_SHARES_SITE,
-                    AuditRule.INVENTORY_CONTACTS_DEPENDS_ON_REPORTED, AuditRule.INVENTORY_CONTACTS_MISSING, Severity.NOTICE));
+                    AuditRule.INVENTORY_CONTACTS_DEPENDS_ON_REPORTED, AuditRule.INVENTORY_CONTACTS_MISSING, Severity.NOTICE,
+                    "it is unclear where the customer list lives, and whether it outlives the main site"));
 
     List<Finding> check(NoroshiConfig config, List<BlastRadius> radii) {
         var findings = new ArrayList<Finding>();
@@ -39,7 +42,7 @@ final class CommunicationPathRules {
             List<Service> carriers = config.services().stream().filter(s -> s.kind() == role.kind()).toList();
             if (carriers.isEmpty()) {
                 findings.add(role.missing().finding(role.missingSeverity(), "No " + role.name() + " is declared (a service of kind "
-                        + role.kind().name().toLowerCase(java.util.Locale.ROOT) + "): nothing to tell customers with when the rest is down.",
+                        + role.kind().name().toLowerCase(java.util.Locale.ROOT) + "): " + role.withoutIt() + ".",
                         List.of()));
                 continue;
             }
