@@ -38,8 +38,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "audit", mixinStandardHelpOptions = true, sortOptions = false, exitCodeOnInvalidInput = AuditCommand.CANNOT_AUDIT,
         exitCodeOnExecutionException = AuditCommand.CANNOT_AUDIT,
-        description = {"Finds single points of failure before they fail: nameservers, MX and web behind one network,",
-                "DNS beside web and mail, and a status page, relay, contact list or monitoring in the site they report on.",
+        description = {"Finds what would fall together before it does: nameservers, MX and web behind one network; DNS"
+                + " beside web and mail; a status page, relay, contact list or monitoring in the site it reports on.",
                 "Exit codes: 0 clean, 1 warnings, 2 errors, 3 the audit could not run."})
 public final class AuditCommand implements Callable<Integer> {
 

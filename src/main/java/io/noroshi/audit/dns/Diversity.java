@@ -43,7 +43,7 @@ final class Diversity {
         List<String> shared = groups.entrySet().stream().filter(e -> e.getValue().size() > 1)
                 .map(e -> e.getKey() + ": " + String.join(", ", e.getValue().stream().map(Placed::host).distinct().toList())).toList();
         if (shared.isEmpty()) return Optional.empty();
-        return Optional.of(rule.finding(Severity.NOTICE, "Some " + what + " share a " + unit + ": " + String.join("; ", shared) + ".", evidence));
+        return Optional.of(rule.finding(Severity.NOTICE, "Some " + what + " share " + (unit.equals("AS") ? "an AS" : "a " + unit) + ": " + String.join("; ", shared) + ".", evidence));
     }
 
     private static <T, K> java.util.function.Predicate<T> distinctBy(Function<T, K> key) {

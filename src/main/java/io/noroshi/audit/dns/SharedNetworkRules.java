@@ -37,10 +37,15 @@ final class SharedNetworkRules {
         web.stream().filter(p -> groupOf.apply(p).isPresent()).map(p -> "web " + p.evidence()).distinct().forEach(evidence::add);
         sharing.stream().map(Placed::evidence).forEach(evidence::add);
         if (sharingHosts.equals(allHosts)) {
-            findings.add(rule.finding(Severity.WARNING, "Every one of the " + what + " shares a " + unit + " with the web site: one failure"
+            findings.add(rule.finding(Severity.WARNING, "Every one of the " + what + " shares " + article(unit) + " with the web site: one failure"
                     + " there takes " + (what.equals("nameservers") ? "DNS" : "mail") + " down with the web.", evidence));
         } else {
-            findings.add(rule.finding(Severity.NOTICE, String.join(", ", sharingHosts) + " share a " + unit + " with the web site.", evidence));
+            findings.add(rule.finding(Severity.NOTICE, String.join(", ", sharingHosts) + (sharingHosts.size() == 1 ? " shares " : " share ")
+                    + article(unit) + " with the web site.", evidence));
         }
+    }
+
+    private static String article(String unit) {
+        return unit.equals("AS") ? "an AS" : "a " + unit;
     }
 }
