@@ -47,8 +47,18 @@ public final class PrivateDnsTree implements AutoCloseable {
         lockChannel = FileChannel.open(Path.of(System.getProperty("java.io.tmpdir"), "noroshi-dns-harness.lock"),
                 StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         lock = lockChannel.lock();
-        directory = Files.createTempDirectory("nrs-dns-");
-        network = new TestNetwork(List.of(
+        try {
+            directory = Files.createTempDirectory("nrs-dns-");
+            network = newNetwork();
+        } catch (IOException | RuntimeException e) {
+            lock.release();
+            lockChannel.close();
+            throw e;
+        }
+    }
+
+    private static TestNetwork newNetwork() {
+        return new TestNetwork(List.of(
                 new TestNetwork.HostPrefix("198.51.100.126", 25), new TestNetwork.HostPrefix("198.51.100.254", 25),
                 new TestNetwork.HostPrefix("203.0.113.254", 24), new TestNetwork.HostPrefix("2001:db8:1::fffe", 64),
                 new TestNetwork.HostPrefix("2001:db8:2::fffe", 64), new TestNetwork.HostPrefix("2001:db8:3::fffe", 64)));

@@ -24,22 +24,28 @@ final class TestNetwork implements AutoCloseable {
         }
     }
 
-    private static final Pattern BRIDGE = Pattern.compile("^\\d+: (nr(\\d+)br)[:@]", Pattern.MULTILINE);
+    private static final Pattern HOST_LINK = Pattern.compile("^\\d+: (nr(\\d+)(?:br|v\\d+))[:@]", Pattern.MULTILINE);
     private static final Pattern NAMESPACE = Pattern.compile("^(nrs-(\\d+)-\\d+)", Pattern.MULTILINE);
 
     private final long pid = ProcessHandle.current().pid();
     private final String bridge = "nr" + pid + "br";
     private final List<String> namespaces = new ArrayList<>();
+    private final List<String> hostEnds = new ArrayList<>();
     private boolean bridgeCreated;
 
     TestNetwork(List<HostPrefix> hostPrefixes) {
         Commands.requireTools();
         removeLeftoversOfDeadRuns();
         for (HostPrefix prefix : hostPrefixes) refuseOverlap(prefix);
-        Commands.run("ip", "link", "add", bridge, "type", "bridge");
-        bridgeCreated = true;
-        Commands.run("ip", "link", "set", bridge, "up");
-        for (HostPrefix prefix : hostPrefixes) addAddress(null, bridge, prefix.cidr());
+        try {
+            Commands.run("ip", "link", "add", bridge, "type", "bridge");
+            bridgeCreated = true;
+            Commands.run("ip", "link", "set", bridge, "up");
+            for (HostPrefix prefix : hostPrefixes) addAddress(null, bridge, prefix.cidr());
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
     }
 
     /** Creates a namespace holding {@code cidrs} on its eth0, bridged to the host; returns its name. */
@@ -49,6 +55,7 @@ final class TestNetwork implements AutoCloseable {
         Commands.run("ip", "netns", "add", name);
         namespaces.add(name);
         Commands.run("ip", "link", "add", hostEnd, "type", "veth", "peer", "name", "eth0", "netns", name);
+        hostEnds.add(hostEnd);
         Commands.run("ip", "link", "set", hostEnd, "master", bridge, "up");
         Commands.run("ip", "-n", name, "link", "set", "lo", "up");
         Commands.run("ip", "-n", name, "link", "set", "eth0", "up");
@@ -69,6 +76,9 @@ final class TestNetwork implements AutoCloseable {
     public void close() {
         for (String namespace : namespaces.reversed()) deleteNamespace(namespace);
         namespaces.clear();
+        // the kernel frees a deleted namespace (and the veth end in it) lazily; the host end would linger
+        for (String hostEnd : hostEnds) Commands.quietly("ip", "link", "del", hostEnd);
+        hostEnds.clear();
         if (bridgeCreated) Commands.quietly("ip", "link", "del", bridge);
         bridgeCreated = false;
     }
@@ -90,7 +100,7 @@ final class TestNetwork implements AutoCloseable {
         while (ns.find()) {
             if (!alive(ns.group(2))) deleteNamespace(ns.group(1));
         }
-        Matcher br = BRIDGE.matcher(Commands.run("ip", "-o", "link", "show", "type", "bridge"));
+        Matcher br = HOST_LINK.matcher(Commands.run("ip", "-o", "link", "show"));
         while (br.find()) {
             if (!alive(br.group(2))) Commands.quietly("ip", "link", "del", br.group(1));
         }
