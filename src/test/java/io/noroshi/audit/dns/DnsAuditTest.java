@@ -169,6 +169,21 @@ class DnsAuditTest {
     }
 
     @Test
+    void throughARecursiveResolverTheParentIsStillAskedDirectly() {
+        var audit = new DnsAudit(new DnsStart.ThroughResolver(tree.recursiveResolver()), ResolverFactory.direct(),
+                Pfx2AsNetworks.read(tree.pfx2as()), InstantSource.fixed(NOW), Duration.ofSeconds(2));
+
+        AuditReport lagging = audit.audit("lagging.test");
+        AuditReport outside = audit.audit("outside.test");
+
+        assertThat(lagging.findings(AuditRule.DNS_DELEGATION_MISSING)).isEmpty();
+        assertThat(severities(lagging, AuditRule.DNS_SOA_SERIAL_MISMATCH)).containsExactly(Severity.WARNING);
+        assertThat(severities(lagging, AuditRule.DNS_MX_SINGLE)).containsExactly(Severity.NOTICE);
+        assertThat(outside.findings(AuditRule.DNS_DELEGATION_NS_MISMATCH)).hasSize(1);
+        assertThat(audit.audit("missing.test").findings(AuditRule.DNS_DELEGATION_MISSING)).hasSize(1);
+    }
+
+    @Test
     void aMalformedDomainIsRefusedBeforeAnyQuery() {
         assertThatThrownBy(() -> DnsAudit.zoneName("exa mple.com")).isInstanceOf(AuditInputException.class).hasMessageContaining("exa mple.com");
         assertThatThrownBy(() -> DnsAudit.zoneName("-bad-.com")).isInstanceOf(AuditInputException.class);

@@ -28,7 +28,8 @@ import java.util.Map;
  *   <li>{@code outside.test}: out-of-bailiwick nameservers; the zone lists one more NS than its parent</li>
  * </ul>
  * Prefixes 198.51.100.0/25 and 2001:db8:1::/48 map to AS64496, 198.51.100.128/25 and 2001:db8:2::/48 to
- * AS64497, 203.0.113.0/24 and 2001:db8:3::/48 to AS64498 in {@link #pfx2as()}.
+ * AS64497, 203.0.113.0/24 and 2001:db8:3::/48 to AS64498 in {@link #pfx2as()}. An unbound at 203.0.113.53
+ * resolves recursively from the private root.
  */
 public final class PrivateDnsTree implements AutoCloseable {
 
@@ -41,6 +42,7 @@ public final class PrivateDnsTree implements AutoCloseable {
     private final TestNetwork network;
     private final List<NsdServer> servers = new ArrayList<>();
     private final Map<String, NsdServer> byLabel = new LinkedHashMap<>();
+    private UnboundResolver recursive;
 
     private PrivateDnsTree() throws IOException {
         // another JVM running these tests would need the same host prefixes: take turns
@@ -71,6 +73,8 @@ public final class PrivateDnsTree implements AutoCloseable {
             tree = new PrivateDnsTree();
             tree.startServers();
             tree.writeFiles();
+            tree.recursive = new UnboundResolver(tree.network.addNamespace(List.of("203.0.113.53/24")), "203.0.113.53",
+                    tree.rootHints(), tree.directory.resolve("unbound"));
             return tree;
         } catch (IOException e) {
             if (tree != null) tree.close();
@@ -131,6 +135,11 @@ public final class PrivateDnsTree implements AutoCloseable {
         return directory.resolve("pfx2as.txt");
     }
 
+    /** A recursive resolver (unbound) that knows only the private root. */
+    public InetSocketAddress recursiveResolver() {
+        return recursive.address();
+    }
+
     /** A scratch directory removed with the tree. */
     public Path directory() {
         return directory;
@@ -149,6 +158,7 @@ public final class PrivateDnsTree implements AutoCloseable {
 
     @Override
     public void close() {
+        if (recursive != null) recursive.close();
         for (NsdServer server : servers.reversed()) server.close();
         servers.clear();
         network.close();
