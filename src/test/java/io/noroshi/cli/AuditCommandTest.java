@@ -74,6 +74,15 @@ class AuditCommandTest {
     }
 
     @Test
+    void aNamedResolverFindsTheParentToo(PrivateDnsTree tree) {
+        var resolver = tree.recursiveResolver();
+        Run run = run("lagging.test", "--resolver", resolver.getAddress().getHostAddress() + ":" + resolver.getPort(), "--format", "json");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        assertThat(run.out()).contains("\"dns.soa.serial-mismatch\"", "\"dns.asn-db.absent\"");
+    }
+
+    @Test
     void aMalformedDomainIsAClearErrorWithoutAStackTrace() {
         Run run = run("not a domain!");
 

@@ -27,7 +27,7 @@ final class Commands {
             return text;
         } catch (IOException e) {
             throw new IllegalStateException("cannot run " + command[0] + " (" + e.getMessage() + "). The DNS tests need iproute2 and nsd"
-                    + " (Debian: apt-get install -y iproute2 nsd) and must run as root to create network namespaces.", e);
+                    + " (Debian: apt-get install -y iproute2 nsd unbound) and must run as root to create network namespaces.", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted: " + String.join(" ", command), e);
@@ -44,7 +44,7 @@ final class Commands {
     }
 
     static void requireTools() {
-        for (List<String> probe : List.of(List.of("ip", "netns", "list"), List.of("nsd", "-v"))) {
+        for (List<String> probe : List.of(List.of("ip", "netns", "list"), List.of("nsd", "-v"), List.of("unbound", "-V"))) {
             run(probe.toArray(String[]::new));
         }
         if (!"0".equals(run("id", "-u").strip())) {
