@@ -9,6 +9,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.xbill.DNS.MXRecord;
 import org.xbill.DNS.NSRecord;
 import org.xbill.DNS.Name;
@@ -34,18 +37,12 @@ final class ZoneSurvey {
             return new ZoneSnapshot(zone, delegation, List.of(), List.of(), Set.of(), List.of(), false, List.of());
         }
         var nameservers = new ArrayList<ZoneSnapshot.Host>();
-        var servers = new ArrayList<ZoneSnapshot.ServerCheck>();
         for (Name ns : delegation.get().nameservers()) {
             List<InetAddress> addresses = delegation.get().glue().getOrDefault(ns, List.of());
             if (addresses.isEmpty()) addresses = finder.addressesOf(ns);
             nameservers.add(new ZoneSnapshot.Host(ns, addresses));
-            for (InetAddress address : addresses) {
-                var server = new InetSocketAddress(address, DNS_PORT);
-                servers.add(new ZoneSnapshot.ServerCheck(ns, address,
-                        query.ask(server, zone, Type.SOA, DirectQuery.Transport.UDP),
-                        query.ask(server, zone, Type.SOA, DirectQuery.Transport.TCP)));
-            }
         }
+        List<ZoneSnapshot.ServerCheck> servers = checkServers(zone, nameservers);
         Optional<InetSocketAddress> authority = servers.stream().filter(s -> s.udp().isAuthoritative() || s.tcp().isAuthoritative())
                 .map(s -> new InetSocketAddress(s.address(), DNS_PORT)).findFirst();
         Set<Name> childNs = new LinkedHashSet<>();
@@ -71,6 +68,24 @@ final class ZoneSurvey {
             if (!addresses.isEmpty()) web.add(new ZoneSnapshot.Host(host, addresses));
         }
         return new ZoneSnapshot(zone, delegation, nameservers, servers, childNs, mail, nullMx, web);
+    }
+
+    /** Every address at once: a silent server costs one timeout, not one per address. */
+    private List<ZoneSnapshot.ServerCheck> checkServers(Name zone, List<ZoneSnapshot.Host> nameservers) {
+        var checks = new ArrayList<Future<ZoneSnapshot.ServerCheck>>();
+        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (ZoneSnapshot.Host ns : nameservers) {
+                for (InetAddress address : ns.addresses()) {
+                    var server = new InetSocketAddress(address, DNS_PORT);
+                    checks.add(executor.submit(() -> new ZoneSnapshot.ServerCheck(ns.name(), address,
+                            query.ask(server, zone, Type.SOA, DirectQuery.Transport.UDP),
+                            query.ask(server, zone, Type.SOA, DirectQuery.Transport.TCP))));
+                }
+            }
+        }
+        var servers = new ArrayList<ZoneSnapshot.ServerCheck>();
+        for (Future<ZoneSnapshot.ServerCheck> check : checks) servers.add(check.resultNow());
+        return servers;
     }
 
     private List<Record> answers(InetSocketAddress server, Name name, int type) {
