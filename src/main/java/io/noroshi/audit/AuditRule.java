@@ -5,15 +5,15 @@ package io.noroshi.audit;
  * reference it rests on. Adding a rule means adding a constant here and the check that raises it.
  */
 public enum AuditRule {
-    DNS_DELEGATION_MISSING("dns.delegation.missing", "RFC 1034 section 4.2.2; Zonemaster BASIC01"),
+    DNS_DELEGATION_MISSING("dns.delegation.missing", "RFC 1034 section 4.2.2"),
     DNS_DELEGATION_NS_MISMATCH("dns.delegation.ns-mismatch", "RFC 1034 section 4.2.2"),
-    DNS_NS_COUNT("dns.ns.count", "RFC 1034 section 4.1; RFC 2182 section 5"),
+    DNS_NS_COUNT("dns.ns.count", "RFC 1034 section 4.1; RFC 2182 section 5; Zonemaster DELEGATION01"),
     DNS_NS_UNRESOLVABLE("dns.ns.unresolvable", "RFC 1034 section 4.1"),
     DNS_NS_GLUE_MISSING("dns.ns.glue-missing", "RFC 9471; RFC 1034 section 4.2.1"),
     DNS_NS_SHARED_ADDRESS("dns.ns.shared-address", "Zonemaster DELEGATION02"),
     DNS_NS_UNREACHABLE_UDP("dns.ns.unreachable-udp", "Zonemaster CONNECTIVITY01"),
     DNS_NS_UNREACHABLE_TCP("dns.ns.unreachable-tcp", "Zonemaster CONNECTIVITY02; RFC 7766 section 5"),
-    DNS_NS_LAME("dns.ns.lame", "RFC 1912 section 2.8"),
+    DNS_NS_LAME("dns.ns.lame", "RFC 1912 section 2.8; Zonemaster DELEGATION04"),
     DNS_SOA_SERIAL_MISMATCH("dns.soa.serial-mismatch", "Zonemaster CONSISTENCY01"),
     DNS_NS_IPV4_ABSENT("dns.ns.ipv4-absent", "RFC 3901 section 3"),
     DNS_NS_IPV6_ABSENT("dns.ns.ipv6-absent", "RFC 3901 section 3"),
