@@ -52,7 +52,7 @@ public final class AgentApi {
             if (m.probe() instanceof HeartbeatProbe) continue;
             checks.add(new AgentWire.Assignment(m.id(), m.interval().toMillis(), m.retries(), probes.encode(m.probe())));
         }
-        reply(ctx, new AgentWire.Checks(vantage, checks));
+        reply(ctx, new AgentWire.Checks(vantage, results.lastSequence(vantage), checks));
     }
 
     /** {@code POST /api/agent/v1/results}: stores the batch (once), then judges what was new. */

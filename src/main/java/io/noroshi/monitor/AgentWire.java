@@ -16,8 +16,13 @@ public final class AgentWire {
     public record Assignment(String monitor, long intervalMs, int retries, JsonNode probe) {
     }
 
-    /** {@code GET checks}: everything the calling agent should run. */
-    public record Checks(String vantage, List<Assignment> checks) {
+    /**
+     * {@code GET checks}: everything the calling agent should run.
+     *
+     * @param lastSequence the highest result sequence the hub has stored from this agent; a new
+     *                     agent buffer continues above it
+     */
+    public record Checks(String vantage, long lastSequence, List<Assignment> checks) {
     }
 
     /**
