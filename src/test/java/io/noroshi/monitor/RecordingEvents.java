@@ -4,16 +4,16 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Collects published verdict changes for assertions. */
-final class RecordingEvents {
+public final class RecordingEvents {
 
-    final List<VerdictChange> changes = new CopyOnWriteArrayList<>();
+    public final List<VerdictChange> changes = new CopyOnWriteArrayList<>();
 
     MonitorEvents subscribedTo(MonitorEvents events) {
         events.subscribe(changes::add);
         return events;
     }
 
-    List<Verdict> verdicts() {
+    public List<Verdict> verdicts() {
         return changes.stream().map(VerdictChange::to).toList();
     }
 }
