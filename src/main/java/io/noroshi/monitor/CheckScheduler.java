@@ -41,7 +41,9 @@ public final class CheckScheduler implements AutoCloseable {
     private final Map<String, ScheduledFuture<?>> planned = new ConcurrentHashMap<>();
     private final AtomicInteger neverRun = new AtomicInteger();
     private final AtomicInteger generation = new AtomicInteger();
-    private final long epochNanos = System.nanoTime();
+    /** Seconds from the first schedule to the start of the last first run; NaN until every check ran once. */
+    private final java.util.concurrent.atomic.AtomicLong firstRoundNanos = new java.util.concurrent.atomic.AtomicLong(-1);
+    private long epochNanos = -1;
 
     /**
      * @param vantage the vantage point id results are attributed to
@@ -53,7 +55,10 @@ public final class CheckScheduler implements AutoCloseable {
         this.sink = sink;
         this.metrics = metrics;
         this.slots = new Semaphore(maxConcurrent);
-        metrics.registry().gauge("noroshi_scheduler_first_runs_pending", io.micrometer.core.instrument.Tags.of("vantage", vantage), neverRun);
+        var tags = io.micrometer.core.instrument.Tags.of("vantage", vantage);
+        metrics.registry().gauge("noroshi_scheduler_first_runs_pending", tags, neverRun);
+        metrics.registry().gauge("noroshi_scheduler_first_round_seconds", tags, firstRoundNanos,
+                n -> n.get() < 0 ? Double.NaN : n.get() / 1e9);
     }
 
     /** Replaces whatever was scheduled with {@code checks}; each starts at its stable offset. */
@@ -63,6 +68,7 @@ public final class CheckScheduler implements AutoCloseable {
         planned.clear();
         neverRun.set(checks.size());
         long now = System.nanoTime();
+        if (epochNanos < 0) epochNanos = now; // the grid starts with the first schedule, so every first run falls within one interval
         for (ScheduledCheck check : checks) {
             long interval = check.interval().toNanos();
             // Same grid position in every interval since this scheduler started; the first turn is within one interval.
@@ -99,13 +105,17 @@ public final class CheckScheduler implements AutoCloseable {
         try {
             slots.acquire();
             acquired = true;
-            metrics.lag(Duration.ofNanos(System.nanoTime() - plannedNanos));
+            long startedNanos = System.nanoTime();
+            metrics.lag(Duration.ofNanos(startedNanos - plannedNanos));
             CheckResult result = checkers.check(check.probe());
             for (int retry = 0; retry < check.retries() && result.outcome() == CheckOutcome.DOWN; retry++) {
                 result = checkers.check(check.probe());
             }
             sink.accept(new MonitorResult(check.monitorId(), vantage, result));
-            if (first.compareAndSet(true, false)) neverRun.decrementAndGet();
+            if (first.compareAndSet(true, false) && neverRun.decrementAndGet() == 0) {
+                firstRoundNanos.set(startedNanos - epochNanos);
+                log.info("scheduler first round complete vantage={} lastFirstStartS={}", vantage, (startedNanos - epochNanos) / 1_000_000 / 1e3);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
