@@ -18,13 +18,17 @@ public record ScheduledCheck(String monitorId, Probe probe, Duration interval, i
         if (retries < 0) throw new IllegalArgumentException("retries must not be negative");
     }
 
+    /** Share of the interval first runs are spread over; the rest is slack, so the first round ends within one interval. */
+    static final double SPREAD = 0.9;
+
     /**
-     * Where in its interval this monitor's first check falls: a stable spread by the monitor's id,
-     * so a restart neither bursts all checks at once nor moves them around.
+     * Where in its interval this monitor's first check falls: a stable spread by the monitor's id
+     * over the first {@link #SPREAD} of the interval, so a restart neither bursts all checks at once
+     * nor moves them around.
      */
     public Duration firstRunOffset() {
-        long spread = Math.floorMod(mix(monitorId.hashCode()), interval.toMillis());
-        return Duration.ofMillis(spread);
+        long window = Math.max(1, (long) (interval.toMillis() * SPREAD));
+        return Duration.ofMillis(Math.floorMod(mix(monitorId.hashCode()), window));
     }
 
     private static long mix(int hash) {
