@@ -25,6 +25,8 @@ public final class ComponentVerdicts {
 
     private final Map<String, List<String>> monitorsByComponent = new LinkedHashMap<>();
     private final Map<String, String> componentByMonitor = new LinkedHashMap<>();
+    /** What was last derived per component: the store is read only when that changes (it changes rarely). */
+    private final Map<String, ComponentStatus> lastDerived = new java.util.concurrent.ConcurrentHashMap<>();
     private final Function<String, Verdict> verdicts;
     private final ComponentStateStore states;
     private final UptimeTracker uptime;
@@ -54,7 +56,8 @@ public final class ComponentVerdicts {
         if (component == null) return;
         Optional<ComponentStatus> derived = derive(monitorsByComponent.get(component).stream().map(verdicts).toList());
         uptime.observe(component, derived.orElse(null), change.at());
-        if (derived.isEmpty()) return;
+        if (derived.isEmpty() || derived.get() == lastDerived.get(component)) return;
+        lastDerived.put(component, derived.get());
         ComponentState stored = states.all().get(component);
         if (stored != null && stored.overridden()) {
             log.info("component override kept component={} derived={} shown={}", component, derived.get().wire(), stored.status().wire());

@@ -41,6 +41,8 @@ public final class UptimeTracker {
     /** From {@code at}, {@code component} is in {@code status}; null means "no data" (nothing counts). */
     public synchronized void observe(String component, ComponentStatus status, Instant at) {
         Current before = current.get(component);
+        // A change judged from late results (an agent catching up) may carry an earlier time: never count time twice.
+        if (before != null && at.isBefore(before.since)) at = before.since;
         if (before != null) add(component, before.status, before.since, at);
         if (status == null) current.remove(component);
         else current.put(component, new Current(status, at));

@@ -65,4 +65,16 @@ class UptimeTrackerTest {
         assertThat(store.day("web", DAY).outageSeconds()).isEqualTo(600);
         assertThat(store.day("web", DAY.plusDays(1)).outageSeconds()).isEqualTo(600);
     }
+
+    @Test
+    void aChangeJudgedFromLateResultsNeverCountsTimeTwice() {
+        tracker.observe("web", ComponentStatus.OPERATIONAL, T0);
+        tracker.observe("web", ComponentStatus.MAJOR_OUTAGE, T0.plusSeconds(600));
+
+        // An agent's buffered results arrive late and flip the verdict at an earlier time.
+        tracker.observe("web", ComponentStatus.OPERATIONAL, T0.plusSeconds(300));
+        tracker.flush(T0.plusSeconds(900));
+
+        assertThat(store.day("web", DAY).observedSeconds()).isEqualTo(900);
+    }
 }
