@@ -34,6 +34,7 @@ public final class Agent implements AutoCloseable {
     static final String ASSIGNMENT_FILE = "assignment.json";
     static final int BATCH = 500;
     static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    private static final Duration TICK = Duration.ofSeconds(1);
 
     private final AgentSettings settings;
     private final HubClient hub;
@@ -46,6 +47,7 @@ public final class Agent implements AutoCloseable {
             Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("agent-timer").daemon().factory());
     private List<AgentWire.Assignment> assignment = List.of();
     private long retryAtMillis;
+    private volatile long fetchedAtMillis = Long.MIN_VALUE / 2;
     private Duration backoff = Duration.ZERO;
 
     /** @param warnings where one-line warnings for a person go (the console) */
@@ -62,7 +64,7 @@ public final class Agent implements AutoCloseable {
     /** Fetches (or recalls) the assignment, starts checking and uploading; never blocks on the hub. */
     public Agent start() {
         if (!refresh()) recallSavedAssignment();
-        timer.scheduleWithFixedDelay(this::refresh, settings.refreshEvery().toMillis(), settings.refreshEvery().toMillis(), TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(this::refreshWhenDue, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
         timer.scheduleWithFixedDelay(this::upload, settings.uploadEvery().toMillis(), settings.uploadEvery().toMillis(), TimeUnit.MILLISECONDS);
         return this;
     }
@@ -76,10 +78,16 @@ public final class Agent implements AutoCloseable {
         buffer.append(result);
     }
 
+    /** Fetches again every {@code refreshEvery}, or sooner (with backoff) while the hub never answered. */
+    private void refreshWhenDue() {
+        if (System.currentTimeMillis() - fetchedAtMillis >= settings.refreshEvery().toMillis()) refresh();
+    }
+
     private synchronized boolean refresh() {
         if (!due()) return false;
         try {
             AgentWire.Checks checks = hub.checks();
+            fetchedAtMillis = System.currentTimeMillis();
             reachable();
             buffer.continueAbove(checks.lastSequence());
             Files.writeString(settings.bufferDir().resolve(ASSIGNMENT_FILE), json.writeValueAsString(checks));

@@ -53,7 +53,7 @@ final class HubClient {
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
-            throw new HubUnreachable("hub " + settings.hub() + " unreachable: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            throw new HubUnreachable("hub " + settings.hub() + " unreachable: " + io.noroshi.probe.FailureReason.describe(e, REQUEST_TIMEOUT));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new HubUnreachable("interrupted");
