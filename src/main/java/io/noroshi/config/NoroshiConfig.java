@@ -8,13 +8,16 @@ import java.util.Optional;
  * Immutable; a changed file is a new instance.
  */
 public record NoroshiConfig(PageSettings page, List<Site> sites, List<Service> services,
-                            List<Component.Group> componentGroups, List<Component> components) {
+                            List<Component.Group> componentGroups, List<Component> components,
+                            List<VantagePoint> vantagePoints, List<Monitor> monitors, MonitoringSettings monitoring) {
 
     public NoroshiConfig {
         sites = List.copyOf(sites);
         services = List.copyOf(services);
         componentGroups = List.copyOf(componentGroups);
         components = List.copyOf(components);
+        vantagePoints = List.copyOf(vantagePoints);
+        monitors = List.copyOf(monitors);
     }
 
     public Optional<Site> site(String id) {

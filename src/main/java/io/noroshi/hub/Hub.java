@@ -8,6 +8,10 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.noroshi.config.ConfigLoader;
 import io.noroshi.config.NoroshiConfig;
 import io.noroshi.demo.DemoHistory;
+import io.noroshi.monitor.Monitoring;
+import io.noroshi.probe.Checkers;
+import io.noroshi.probe.heartbeat.HeartbeatLedger;
+import io.noroshi.probe.http.HttpChecker;
 import io.noroshi.statuspage.PageDataSource;
 import io.noroshi.statuspage.SiteRenderer;
 import io.noroshi.statuspage.SnapshotPublisher;
@@ -40,12 +44,14 @@ public final class Hub implements AutoCloseable {
     private final SnapshotPublisher publisher;
     private final HubServer server;
     private final ScheduledExecutorService timer;
+    private final Monitoring monitoring;
 
-    private Hub(Database database, SnapshotPublisher publisher, HubServer server, ScheduledExecutorService timer) {
+    private Hub(Database database, SnapshotPublisher publisher, HubServer server, ScheduledExecutorService timer, Monitoring monitoring) {
         this.database = database;
         this.publisher = publisher;
         this.server = server;
         this.timer = timer;
+        this.monitoring = monitoring;
     }
 
     public static Hub start(HubOptions options) {
@@ -70,11 +76,16 @@ public final class Hub implements AutoCloseable {
             new JvmMemoryMetrics().bindTo(metrics);
             new JvmThreadMetrics().bindTo(metrics);
             new ProcessorMetrics().bindTo(metrics);
-            var routes = new Routes(holder, metrics);
+            // Monitoring: the hub's own checks, agents' results, quorum verdicts -> component status and uptime.
+            var ledger = new HeartbeatLedger(clock);
+            var monitoring = new Monitoring(config, new Monitoring.Stores(database.results(), database.componentStates(), database.uptime()),
+                    Checkers.standard(clock, HttpChecker.defaultClient(), ledger), ledger, metrics, clock, publisher::requestRefresh);
+            var routes = new Routes(holder, metrics, monitoring.agentApi());
             var server = new HubServer(holder, routes::register).bindMetrics(metrics).start(options.bind(), options.port());
+            monitoring.start();
             var timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("hub-timer").daemon().factory());
             timer.scheduleAtFixedRate(publisher::requestRefresh, IDLE_REFRESH_SECONDS, IDLE_REFRESH_SECONDS, TimeUnit.SECONDS);
-            return new Hub(database, publisher, server, timer);
+            return new Hub(database, publisher, server, timer, monitoring);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -93,6 +104,10 @@ public final class Hub implements AutoCloseable {
         return database;
     }
 
+    public Monitoring monitoring() {
+        return monitoring;
+    }
+
     static NoroshiConfig demoConfig() {
         try (InputStream in = Hub.class.getResourceAsStream("/demo/noroshi.yaml")) {
             if (in == null) throw new IllegalStateException("the bundled demo config is missing from the jar");
@@ -105,6 +120,7 @@ public final class Hub implements AutoCloseable {
     @Override
     public void close() {
         timer.shutdownNow();
+        monitoring.close();
         server.close();
         publisher.close();
         database.close();

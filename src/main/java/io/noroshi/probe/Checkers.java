@@ -1,5 +1,8 @@
 package io.noroshi.probe;
 
+import io.noroshi.probe.dns.DnsChecker;
+import io.noroshi.probe.dns.DnsProbe;
+import io.noroshi.probe.dns.ResolverFactory;
 import io.noroshi.probe.heartbeat.HeartbeatChecker;
 import io.noroshi.probe.heartbeat.HeartbeatLedger;
 import io.noroshi.probe.heartbeat.HeartbeatProbe;
@@ -51,6 +54,7 @@ public final class Checkers {
         map.put(ImapProbe.class, new ImapChecker(clock));
         map.put(Pop3Probe.class, new Pop3Checker(clock));
         map.put(HeartbeatProbe.class, new HeartbeatChecker(clock, ledger));
+        map.put(DnsProbe.class, new DnsChecker(ResolverFactory.direct(), clock));
         return new Checkers(clock, map);
     }
 

@@ -3,6 +3,7 @@ package io.noroshi.storage;
 import io.noroshi.component.ComponentStateStore;
 import io.noroshi.incident.IncidentStore;
 import io.noroshi.incident.MaintenanceStore;
+import io.noroshi.monitor.ResultStore;
 import io.noroshi.uptime.UptimeStore;
 import java.util.Arrays;
 import java.util.Locale;
@@ -30,6 +31,7 @@ public final class Database implements AutoCloseable {
     private final MaintenanceStore maintenance;
     private final ComponentStateStore componentStates;
     private final UptimeStore uptime;
+    private final ResultStore results;
 
     private Database(Pools pools) {
         this.pools = pools;
@@ -39,6 +41,7 @@ public final class Database implements AutoCloseable {
         this.maintenance = new JdbiMaintenanceStore(transactions);
         this.componentStates = new JdbiComponentStateStore(transactions);
         this.uptime = new JdbiUptimeStore(transactions);
+        this.results = new JdbiResultStore(transactions);
     }
 
     /**
@@ -116,6 +119,11 @@ public final class Database implements AutoCloseable {
 
     public UptimeStore uptime() {
         return uptime;
+    }
+
+    /** Raw check results of the monitors and their hourly aggregates. */
+    public ResultStore results() {
+        return results;
     }
 
     /** Closes the pools; stores fail afterwards. */

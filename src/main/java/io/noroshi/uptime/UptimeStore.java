@@ -10,8 +10,10 @@ public interface UptimeStore {
     /** Inserts or replaces one component-day. */
     void put(DailyUptime day);
 
-    /** Inserts or replaces many component-days in one transaction. */
-    void putAll(Collection<DailyUptime> days);
+    /** Inserts or replaces many component-days, in one transaction where the store has them. */
+    default void putAll(Collection<DailyUptime> days) {
+        days.forEach(this::put);
+    }
 
     /** Every stored component-day from {@code from} (inclusive), by component then day. */
     List<DailyUptime> since(LocalDate from);

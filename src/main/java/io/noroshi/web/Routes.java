@@ -3,6 +3,7 @@ package io.noroshi.web;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.noroshi.monitor.AgentApi;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,15 +16,26 @@ public final class Routes {
 
     private final SnapshotHolder snapshots;
     private final PrometheusMeterRegistry metrics;
+    private final AgentApi agents; // null when the hub runs without monitoring
 
     public Routes(SnapshotHolder snapshots, PrometheusMeterRegistry metrics) {
+        this(snapshots, metrics, null);
+    }
+
+    public Routes(SnapshotHolder snapshots, PrometheusMeterRegistry metrics, AgentApi agents) {
         this.snapshots = snapshots;
         this.metrics = metrics;
+        this.agents = agents;
     }
 
     public void register(JavalinConfig config) {
         config.routes.get("/healthz", this::health);
         config.routes.get("/metrics", this::metrics);
+        if (agents != null) {
+            config.routes.post("/api/heartbeat/{id}", agents::heartbeat);
+            config.routes.get("/api/agent/v1/checks", agents::checks); // bearer token of an agent
+            config.routes.post("/api/agent/v1/results", agents::results);
+        }
         ApiErrors.register(config);
     }
 

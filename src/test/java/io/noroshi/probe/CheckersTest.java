@@ -40,7 +40,7 @@ class CheckersTest {
     @Test
     void everyBuiltInProbeKindHasAChecker() {
         assertThat(checkers.kinds()).containsExactlyInAnyOrder(HttpProbe.class, TcpProbe.class, TlsProbe.class,
-                SmtpProbe.class, ImapProbe.class, Pop3Probe.class, HeartbeatProbe.class);
+                SmtpProbe.class, ImapProbe.class, Pop3Probe.class, HeartbeatProbe.class, io.noroshi.probe.dns.DnsProbe.class);
     }
 
     @Test

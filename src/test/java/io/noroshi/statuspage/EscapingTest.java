@@ -29,7 +29,8 @@ class EscapingTest {
         components.set(0, new io.noroshi.config.Component(web.id(), Text.of(SCRIPT), Text.of(IMG), web.group(), web.services()));
         var page = new io.noroshi.config.PageSettings(p.id(), "Acme " + IMG, p.url(), p.timeZone(), p.languages(),
                 p.defaultLanguage(), Text.of(SCRIPT));
-        var evilConfig = new io.noroshi.config.NoroshiConfig(page, config.sites(), config.services(), config.componentGroups(), components);
+        var evilConfig = new io.noroshi.config.NoroshiConfig(page, config.sites(), config.services(), config.componentGroups(), components,
+                config.vantagePoints(), config.monitors(), config.monitoring());
         return new PageData(evilConfig, Map.of(), data.unresolved(), data.history(), List.of(), Map.of(), SiteFixture.NOW);
     }
 

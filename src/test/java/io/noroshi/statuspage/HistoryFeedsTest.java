@@ -81,7 +81,8 @@ class HistoryFeedsTest {
         var p = config.page();
         var moved = new io.noroshi.config.NoroshiConfig(new io.noroshi.config.PageSettings(p.id(), p.name(),
                 java.net.URI.create("https://status.example.org/sakura/"), p.timeZone(), p.languages(), p.defaultLanguage(), p.description()),
-                config.sites(), config.services(), config.componentGroups(), config.components());
+                config.sites(), config.services(), config.componentGroups(), config.components(),
+                config.vantagePoints(), config.monitors(), config.monitoring());
         var data = SiteFixture.demo(5);
         var movedData = new PageData(moved, data.states(), data.unresolved(), data.history(), data.maintenance(), data.uptime(), data.generatedAt());
         Element a = parse(snapshot.find("/history.atom").orElseThrow()).getDocumentElement();

@@ -194,7 +194,8 @@ class StatusApiTest {
         var page = config.page();
         var utc = new io.noroshi.config.NoroshiConfig(new io.noroshi.config.PageSettings(page.id(), page.name(), page.url(),
                 java.time.ZoneOffset.UTC, page.languages(), page.defaultLanguage(), page.description()),
-                config.sites(), config.services(), config.componentGroups(), config.components());
+                config.sites(), config.services(), config.componentGroups(), config.components(),
+                config.vantagePoints(), config.monitors(), config.monitoring());
         var data = new PageData(utc, Map.of(), List.of(), List.of(), List.of(), Map.of(), SiteFixture.NOW);
         assertThat(json(renderer.render(data), "/api/v2/status.json").get("page").get("updated_at").asText())
                 .isEqualTo("2026-11-25T03:34:56.789Z");

@@ -1,0 +1,81 @@
+package io.noroshi.monitor;
+
+import io.noroshi.component.ComponentState;
+import io.noroshi.component.ComponentStateStore;
+import io.noroshi.component.ComponentStatus;
+import io.noroshi.config.Monitor;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Derives a component's status from the verdicts of its monitors, on every verdict change:
+ * all known monitors down is a major outage, some down a partial one, any degraded is degraded
+ * performance, else operational. Monitors without data do not count; with none known the stored
+ * status is left alone. A status an operator set by hand ({@code overridden}) is never changed.
+ */
+public final class ComponentVerdicts {
+
+    private static final Logger log = LoggerFactory.getLogger(ComponentVerdicts.class);
+
+    private final Map<String, List<String>> monitorsByComponent = new LinkedHashMap<>();
+    private final Map<String, String> componentByMonitor = new LinkedHashMap<>();
+    /** What was last derived per component: the store is read only when that changes (it changes rarely). */
+    private final Map<String, ComponentStatus> lastDerived = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Function<String, Verdict> verdicts;
+    private final ComponentStateStore states;
+    private final UptimeTracker uptime;
+    private final Runnable refresh;
+
+    /**
+     * @param verdicts the current verdict of a monitor by id
+     * @param refresh  asks for the public site to be re-rendered
+     */
+    public ComponentVerdicts(List<Monitor> monitors, Function<String, Verdict> verdicts, ComponentStateStore states,
+                             UptimeTracker uptime, Runnable refresh) {
+        for (Monitor m : monitors) {
+            m.component().ifPresent(c -> {
+                monitorsByComponent.computeIfAbsent(c, k -> new ArrayList<>()).add(m.id());
+                componentByMonitor.put(m.id(), c);
+            });
+        }
+        this.verdicts = verdicts;
+        this.states = states;
+        this.uptime = uptime;
+        this.refresh = refresh;
+    }
+
+    /** Subscriber for {@link MonitorEvents}. */
+    public void onChange(VerdictChange change) {
+        String component = componentByMonitor.get(change.monitorId());
+        if (component == null) return;
+        Optional<ComponentStatus> derived = derive(monitorsByComponent.get(component).stream().map(verdicts).toList());
+        uptime.observe(component, derived.orElse(null), change.at());
+        if (derived.isEmpty() || derived.get() == lastDerived.get(component)) return;
+        lastDerived.put(component, derived.get());
+        ComponentState stored = states.all().get(component);
+        if (stored != null && stored.overridden()) {
+            log.info("component override kept component={} derived={} shown={}", component, derived.get().wire(), stored.status().wire());
+            return;
+        }
+        if (stored != null && stored.status() == derived.get()) return;
+        states.put(new ComponentState(component, derived.get(), change.at(), false));
+        log.info("component status component={} status={} monitor={}", component, derived.get().wire(), change.monitorId());
+        refresh.run();
+    }
+
+    /** The status several monitor verdicts amount to; empty when none of them knows anything. */
+    static Optional<ComponentStatus> derive(List<Verdict> verdicts) {
+        long known = verdicts.stream().filter(v -> v != Verdict.NO_DATA).count();
+        long down = verdicts.stream().filter(v -> v == Verdict.DOWN).count();
+        if (known == 0) return Optional.empty();
+        if (down > 0) return Optional.of(down == known ? ComponentStatus.MAJOR_OUTAGE : ComponentStatus.PARTIAL_OUTAGE);
+        if (verdicts.contains(Verdict.DEGRADED)) return Optional.of(ComponentStatus.DEGRADED_PERFORMANCE);
+        return Optional.of(ComponentStatus.OPERATIONAL);
+    }
+}

@@ -1,0 +1,95 @@
+package io.noroshi.monitor;
+
+import io.noroshi.config.Monitor;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Folds every check result, from the hub's scheduler and from agents alike, into per-monitor
+ * quorum verdicts, and publishes each change on {@link MonitorEvents}. Results from vantage points
+ * not assigned to a monitor are ignored. Thread-safe: one lock orders all results, so events leave
+ * in the order their results arrived.
+ */
+public final class MonitorEngine {
+
+    private final Map<String, Monitor> monitors = new LinkedHashMap<>();
+    private final Map<String, MonitorVerdicts> verdicts = new LinkedHashMap<>();
+    private final MonitorEvents events;
+    private final MonitorMetrics metrics;
+    private final Consumer<MonitorResult> recorder;
+
+    /**
+     * @param recorder receives every accepted result of the hub's own checks, for storage
+     */
+    public MonitorEngine(List<Monitor> monitors, MonitorEvents events, MonitorMetrics metrics, Consumer<MonitorResult> recorder) {
+        this.events = events;
+        this.metrics = metrics;
+        this.recorder = recorder;
+        for (Monitor m : monitors) {
+            this.monitors.put(m.id(), m);
+            var rule = new QuorumRule(m.effectiveQuorum(), m.confirmations(), m.recoveries());
+            this.verdicts.put(m.id(), new MonitorVerdicts(m.id(), rule, staleAfter(m)));
+            metrics.monitor(m.id());
+        }
+    }
+
+    /**
+     * How long a vantage point's last result still counts: a few intervals plus the time its
+     * retries may take, so one late check does not drop it from the quorum.
+     */
+    static Duration staleAfter(Monitor m) {
+        return m.interval().multipliedBy(3).plus(m.probe().timeout().multipliedBy(m.retries() + 1L));
+    }
+
+    /** A result of the hub's own scheduler: recorded, then judged. */
+    public void acceptFromHub(MonitorResult result) {
+        if (judge(result)) recorder.accept(result);
+    }
+
+    /**
+     * Judges a result already stored elsewhere (agents' batches are stored before they are judged).
+     *
+     * @return false when the monitor is unknown or the vantage point is not assigned to it
+     */
+    public synchronized boolean judge(MonitorResult result) {
+        Monitor monitor = monitors.get(result.monitorId());
+        if (monitor == null || !monitor.vantagePoints().contains(result.vantage())) return false;
+        metrics.latency(result.result().latency());
+        MonitorVerdicts folded = verdicts.get(result.monitorId());
+        folded.accept(result.vantage(), result.result()).ifPresent(this::changed);
+        return true;
+    }
+
+    /** Re-judges every monitor at {@code now}: vantage points that fell silent stop counting. */
+    public synchronized void sweep(Instant now) {
+        for (MonitorVerdicts folded : verdicts.values()) folded.reevaluate(now).ifPresent(this::changed);
+    }
+
+    public synchronized Verdict verdict(String monitorId) {
+        MonitorVerdicts folded = verdicts.get(monitorId);
+        return folded == null ? Verdict.NO_DATA : folded.verdict();
+    }
+
+    public Optional<Monitor> monitor(String monitorId) {
+        return Optional.ofNullable(monitors.get(monitorId));
+    }
+
+    public List<Monitor> monitors() {
+        return List.copyOf(monitors.values());
+    }
+
+    /** Monitors a vantage point runs. */
+    public List<Monitor> assignedTo(String vantage) {
+        return monitors.values().stream().filter(m -> m.vantagePoints().contains(vantage)).toList();
+    }
+
+    private void changed(VerdictChange change) {
+        metrics.state(change.monitorId(), change.to());
+        events.publish(change);
+    }
+}

@@ -1,0 +1,62 @@
+package io.noroshi.monitor;
+
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * What the monitor engine shows on {@code /metrics}: each monitor's state
+ * ({@code noroshi_monitor_state}: 0 no data, 1 up, 2 degraded, 3 down), check latency
+ * ({@code noroshi_check_latency_seconds}) and scheduler lag ({@code noroshi_scheduler_lag_seconds}:
+ * actual start minus planned start of a check).
+ */
+public final class MonitorMetrics {
+
+    private final MeterRegistry registry;
+    private final Map<String, AtomicInteger> states = new ConcurrentHashMap<>();
+    private final Timer latency;
+    private final DistributionSummary lag;
+
+    public MonitorMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.latency = Timer.builder("noroshi_check_latency").description("Wall time of one check")
+                .publishPercentiles(0.5, 0.99).register(registry);
+        this.lag = DistributionSummary.builder("noroshi_scheduler_lag").baseUnit("seconds")
+                .description("Actual start minus planned start of a scheduled check").publishPercentiles(0.5, 0.99)
+                .register(registry);
+    }
+
+    /** Registers the state gauge of {@code monitorId} (no data until a verdict). */
+    public void monitor(String monitorId) {
+        states.computeIfAbsent(monitorId, id -> registry.gauge("noroshi_monitor_state",
+                io.micrometer.core.instrument.Tags.of("monitor", id), new AtomicInteger(0)));
+    }
+
+    public void state(String monitorId, Verdict verdict) {
+        monitor(monitorId);
+        states.get(monitorId).set(switch (verdict) {
+            case NO_DATA -> 0;
+            case UP -> 1;
+            case DEGRADED -> 2;
+            case DOWN -> 3;
+        });
+    }
+
+    public void latency(Duration took) {
+        latency.record(took);
+    }
+
+    /** @param late how late a check started against its plan; negative values count as zero */
+    public void lag(Duration late) {
+        lag.record(Math.max(0, late.toNanos()) / 1e9);
+    }
+
+    /** The registry, for gauges other parts of the engine register. */
+    public MeterRegistry registry() {
+        return registry;
+    }
+}
