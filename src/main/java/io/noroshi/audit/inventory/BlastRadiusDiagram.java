@@ -30,7 +30,7 @@ public final class BlastRadiusDiagram {
     /** The SVG document; {@code failing} names a site or shared part id, or is empty for no highlight. */
     public String render(NoroshiConfig config, Optional<String> failing) {
         var domains = new FailureDomains(config);
-        Optional<BlastRadius> radius = failing.map(id -> new BlastRadii(config, domains, VantagePoint.fromMonitoringServices(config))
+        Optional<BlastRadius> radius = failing.map(id -> new BlastRadii(config, domains, VantagePoint.fromConfig(config))
                 .of(domains.find(id).orElseThrow(() -> new AuditInputException("no site or shared part '" + id + "'"))));
         Map<String, List<Box>> columns = new LinkedHashMap<>();
         for (Site site : config.sites()) columns.put(site.id(), new ArrayList<>());

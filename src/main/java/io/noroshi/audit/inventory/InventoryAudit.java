@@ -23,7 +23,7 @@ public final class InventoryAudit {
 
     /** Audits with vantage points taken from the monitoring services. */
     public AuditReport audit(String subject, NoroshiConfig config, Optional<String> fail) {
-        return audit(subject, config, VantagePoint.fromMonitoringServices(config), fail);
+        return audit(subject, config, VantagePoint.fromConfig(config), fail);
     }
 
     /**

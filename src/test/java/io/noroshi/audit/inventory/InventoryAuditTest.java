@@ -110,6 +110,18 @@ class InventoryAuditTest {
     }
 
     @Test
+    void declaredVantagePointsCountLikeMonitoringServices() {
+        String withoutAp = Inventories.WELL_SPLIT.replace("      - {host: ap.mon.example, site: mon-ap}\n", "");
+        String withAgentInAp = withoutAp + """
+                vantage_points:
+                  - {id: ap-agent, site: mon-ap, token_sha256: 0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef}
+                """;
+
+        assertThat(audit(withoutAp).findings(AuditRule.INVENTORY_VANTAGE_QUORUM)).isNotEmpty();
+        assertThat(audit(withAgentInAp).findings(AuditRule.INVENTORY_VANTAGE_QUORUM)).isEmpty();
+    }
+
+    @Test
     void aStatusPageWhoseOnlyDnsSitsWithTheProductIsFlaggedAsItsDns() {
         String yaml = Inventories.WELL_SPLIT.replace("depends_on: [status-dns]\n  - id: relay", "depends_on: [web-dns]\n  - id: relay")
                 + """
