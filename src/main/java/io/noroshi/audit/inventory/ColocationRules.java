@@ -24,7 +24,7 @@ final class ColocationRules {
         together(radii, ServiceKind.WEB, AuditRule.INVENTORY_DNS_COLOCATED_WITH_WEB, "web", findings);
         together(radii, ServiceKind.MAIL, AuditRule.INVENTORY_DNS_COLOCATED_WITH_MAIL, "mail", findings);
         allInOne(config, radii, ServiceKind.DNS, AuditRule.INVENTORY_DNS_SINGLE_SITE, "authoritative DNS", findings);
-        allInOne(config, radii, ServiceKind.MAIL, AuditRule.INVENTORY_MX_SINGLE_SITE, "mail (MX) hosts", findings);
+        allInOne(config, radii, ServiceKind.MAIL, AuditRule.INVENTORY_MX_SINGLE_SITE, "mail (MX)", findings);
         return findings;
     }
 
