@@ -1,5 +1,9 @@
 package io.noroshi.storage;
 
+import io.noroshi.account.AuditLog;
+import io.noroshi.account.OperatorStore;
+import io.noroshi.account.SessionStore;
+import io.noroshi.account.TokenStore;
 import io.noroshi.component.ComponentStateStore;
 import io.noroshi.incident.IncidentStore;
 import io.noroshi.incident.MaintenanceStore;
@@ -30,6 +34,10 @@ public final class Database implements AutoCloseable {
     private final MaintenanceStore maintenance;
     private final ComponentStateStore componentStates;
     private final UptimeStore uptime;
+    private final OperatorStore operators;
+    private final TokenStore tokens;
+    private final SessionStore sessions;
+    private final AuditLog auditLog;
 
     private Database(Pools pools) {
         this.pools = pools;
@@ -39,6 +47,10 @@ public final class Database implements AutoCloseable {
         this.maintenance = new JdbiMaintenanceStore(transactions);
         this.componentStates = new JdbiComponentStateStore(transactions);
         this.uptime = new JdbiUptimeStore(transactions);
+        this.operators = new JdbiOperatorStore(transactions);
+        this.tokens = new JdbiTokenStore(transactions);
+        this.sessions = new JdbiSessionStore(transactions);
+        this.auditLog = new JdbiAuditLog(transactions);
     }
 
     /**
@@ -116,6 +128,22 @@ public final class Database implements AutoCloseable {
 
     public UptimeStore uptime() {
         return uptime;
+    }
+
+    public OperatorStore operators() {
+        return operators;
+    }
+
+    public TokenStore tokens() {
+        return tokens;
+    }
+
+    public SessionStore sessions() {
+        return sessions;
+    }
+
+    public AuditLog auditLog() {
+        return auditLog;
     }
 
     /** Closes the pools; stores fail afterwards. */
