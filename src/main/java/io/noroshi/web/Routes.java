@@ -3,6 +3,7 @@ package io.noroshi.web;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.noroshi.admin.AdminRoutes;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,15 +16,25 @@ public final class Routes {
 
     private final SnapshotHolder snapshots;
     private final PrometheusMeterRegistry metrics;
+    private final AdminRoutes admin;
 
+    /** Without the admin API and pages (tests of the read path). */
     public Routes(SnapshotHolder snapshots, PrometheusMeterRegistry metrics) {
+        this(snapshots, metrics, null);
+    }
+
+    public Routes(SnapshotHolder snapshots, PrometheusMeterRegistry metrics, AdminRoutes admin) {
         this.snapshots = snapshots;
         this.metrics = metrics;
+        this.admin = admin;
     }
 
     public void register(JavalinConfig config) {
         config.routes.get("/healthz", this::health);
         config.routes.get("/metrics", this::metrics);
+        if (admin != null) admin.registerPublic(config);
+        // protected: admin API (bearer token with scope) and admin pages (session + CSRF)
+        if (admin != null) admin.registerProtected(config);
         ApiErrors.register(config);
     }
 

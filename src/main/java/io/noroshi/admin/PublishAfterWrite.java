@@ -1,0 +1,54 @@
+package io.noroshi.admin;
+
+import io.noroshi.statuspage.SnapshotPublisher;
+
+/**
+ * Makes a write visible before its request returns: {@link #await()} blocks until a render that
+ * started after the caller's write has been published. Concurrent writers share renders: while one
+ * render runs, every writer that arrives waits for the next one, which then covers them all, so
+ * fifty writers cause two renders, not fifty.
+ */
+public final class PublishAfterWrite {
+
+    private final SnapshotPublisher publisher;
+    private final Object lock = new Object();
+    /** Writes finished so far, counted. */
+    private long written;
+    /** Every write up to this count is in the published snapshot. */
+    private long published;
+    private boolean rendering;
+
+    public PublishAfterWrite(SnapshotPublisher publisher) {
+        this.publisher = publisher;
+    }
+
+    /** Call after a write has committed; returns when the public snapshot contains it. */
+    public void await() {
+        long mine;
+        long covers;
+        synchronized (lock) {
+            mine = ++written;
+            while (published < mine && rendering) {
+                try {
+                    lock.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    publisher.requestRefresh();
+                    return;
+                }
+            }
+            if (published >= mine) return;
+            rendering = true;
+            covers = written;
+        }
+        try {
+            publisher.publishNow();
+        } finally {
+            synchronized (lock) {
+                rendering = false;
+                published = Math.max(published, covers);
+                lock.notifyAll();
+            }
+        }
+    }
+}
