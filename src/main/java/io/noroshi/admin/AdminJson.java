@@ -61,7 +61,11 @@ public final class AdminJson {
     }
 
     private static Map<String, Object> affected(AffectedComponent a) {
-        return Map.of("id", a.componentId(), "old_status", a.oldStatus().wire(), "new_status", a.newStatus().wire());
+        var map = new LinkedHashMap<String, Object>();
+        map.put("id", a.componentId());
+        map.put("old_status", a.oldStatus().wire());
+        map.put("new_status", a.newStatus().wire());
+        return map;
     }
 
     public Map<String, Object> maintenance(Maintenance m) {
@@ -80,8 +84,12 @@ public final class AdminJson {
     }
 
     public static Map<String, Object> component(ComponentState state) {
-        return Map.of("id", state.componentId(), "status", state.status().wire(), "updated_at", time(state.updatedAt()),
-                "overridden", state.overridden());
+        var map = new LinkedHashMap<String, Object>();
+        map.put("id", state.componentId());
+        map.put("status", state.status().wire());
+        map.put("overridden", state.overridden());
+        map.put("updated_at", time(state.updatedAt()));
+        return map;
     }
 
     /** A token as listed: never its hash or secret. */
@@ -99,7 +107,11 @@ public final class AdminJson {
     }
 
     public static Map<String, Object> operator(Operator operator) {
-        return Map.of("id", operator.id(), "email", operator.email(), "created_at", time(operator.createdAt()));
+        var map = new LinkedHashMap<String, Object>();
+        map.put("id", operator.id());
+        map.put("email", operator.email());
+        map.put("created_at", time(operator.createdAt()));
+        return map;
     }
 
     public static Map<String, Object> audit(AuditEntry entry) {
