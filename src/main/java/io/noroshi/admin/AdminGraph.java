@@ -24,7 +24,7 @@ public record AdminGraph(Accounts accounts, ApiTokens tokens, AccessCommands acc
         var accounts = new Accounts(database.operators(), new PasswordHashes(), new LoginThrottle(clock), secrets, clock);
         var tokens = new ApiTokens(database.tokens(), database.operators(), secrets, clock);
         var audit = new AuditTrail(database.auditLog(), json, clock);
-        var publish = new PublishAfterWrite(publisher);
+        var publish = new PublishAfterWrite(publisher::publishNow);
         var components = new ComponentStatuses(config, database.componentStates());
         var incidents = new IncidentCommands(database.incidents(), components, audit, json, publish, clock);
         var maintenance = new MaintenanceCommands(database.maintenance(), components, audit, json, publish, clock);

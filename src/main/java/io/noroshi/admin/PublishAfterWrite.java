@@ -1,7 +1,5 @@
 package io.noroshi.admin;
 
-import io.noroshi.statuspage.SnapshotPublisher;
-
 /**
  * Makes a write visible before its request returns: {@link #await()} blocks until a render that
  * started after the caller's write has been published. Concurrent writers share renders: while one
@@ -10,7 +8,7 @@ import io.noroshi.statuspage.SnapshotPublisher;
  */
 public final class PublishAfterWrite {
 
-    private final SnapshotPublisher publisher;
+    private final Runnable render;
     private final Object lock = new Object();
     /** Writes finished so far, counted. */
     private long written;
@@ -18,8 +16,9 @@ public final class PublishAfterWrite {
     private long published;
     private boolean rendering;
 
-    public PublishAfterWrite(SnapshotPublisher publisher) {
-        this.publisher = publisher;
+    /** @param render renders and publishes the site on the caller's thread ({@code SnapshotPublisher::publishNow}) */
+    public PublishAfterWrite(Runnable render) {
+        this.render = render;
     }
 
     /** Call after a write has committed; returns when the public snapshot contains it. */
@@ -32,8 +31,8 @@ public final class PublishAfterWrite {
                 try {
                     lock.wait();
                 } catch (InterruptedException e) {
+                    // Give up waiting, not publishing: whoever renders next covers this write too.
                     Thread.currentThread().interrupt();
-                    publisher.requestRefresh();
                     return;
                 }
             }
@@ -42,7 +41,7 @@ public final class PublishAfterWrite {
             covers = written;
         }
         try {
-            publisher.publishNow();
+            render.run();
         } finally {
             synchronized (lock) {
                 rendering = false;
