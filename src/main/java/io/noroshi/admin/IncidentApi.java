@@ -61,7 +61,6 @@ public final class IncidentApi {
 
     void update(Context ctx, Actor actor) {
         String id = ctx.pathParam("id");
-        commands.find(id);
         var body = Payload.parse(ctx.body(), UPDATE_FIELDS);
         if (!body.has("status")) throw new BadRequest("status", "is required (" + STATUSES + ")");
         Params.json(ctx, 201, json.write(json.incident(commands.update(actor, id, update(body, IncidentStatus.INVESTIGATING)))));
@@ -76,7 +75,6 @@ public final class IncidentApi {
 
     void resolve(Context ctx, Actor actor) {
         String id = ctx.pathParam("id");
-        commands.find(id);
         var body = Payload.parse(ctx.body(), Set.of("body", "affected_components", "notify"));
         var draft = new UpdateDraft(IncidentStatus.RESOLVED, body.text("body"), changes(body), body.bool("notify", true));
         Params.json(ctx, 200, json.write(json.incident(commands.resolve(actor, id, draft))));
