@@ -102,8 +102,11 @@ public final class Accounts {
      * @throws NotPermitted when the token is wrong, used, or an operator exists already
      */
     public Operator createFirst(String setupToken, String email, char[] password) {
+        if (operators.count() > 0) {
+            throw new NotPermitted("an operator exists already; ask them to add you, or use `noroshi admin create`");
+        }
         validated(email, password);
-        if (operators.count() > 0 || setupToken == null || !operators.takeSetupToken(SecretTokens.sha256(setupToken.strip()))) {
+        if (setupToken == null || !operators.takeSetupToken(SecretTokens.sha256(setupToken.strip()))) {
             throw new NotPermitted("the setup token is wrong or used up; create an operator with `noroshi admin create`");
         }
         return create(email, password);

@@ -44,9 +44,9 @@ public final class SecretTokens {
         }
     }
 
-    /** Compares in time independent of where they differ. */
+    /** Compares in time independent of where they differ; an empty or missing value never matches. */
     public static boolean same(String a, String b) {
-        if (a == null || b == null) return false;
+        if (a == null || b == null || a.isEmpty() || b.isEmpty()) return false;
         return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -98,6 +98,11 @@ class AdminPagesInBrowserTest {
                 .POST(HttpRequest.BodyPublishers.ofString("csrf=abc&name_en=Forged&body_en=Forged&status=investigating&impact=minor")).build();
         assertThat(admin.http.send(wrong, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(403);
         assertThat(admin.hub.database().incidents().count()).isEqualTo(before);
+        // the login form's double-submit token: an empty cookie and an empty field do not match
+        var emptyLogin = HttpRequest.newBuilder(URI.create(admin.url("/admin/login")))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", "noroshi_login_csrf=")
+                .POST(HttpRequest.BodyPublishers.ofString("csrf=&email=ops%40example.com&password=x")).build();
+        assertThat(admin.http.send(emptyLogin, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(403);
     }
 
     @Test
