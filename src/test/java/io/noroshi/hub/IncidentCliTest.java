@@ -117,6 +117,33 @@ class IncidentCliTest {
     }
 
     @Test
+    void adminCreateAndAdminTokenWorkOnTheDatabaseOfTheRunningHub() {
+        var original = System.in;
+        Run created;
+        System.setIn(new java.io.ByteArrayInputStream("another long password\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        try {
+            created = noroshi("admin", "create", "--data", data.toString(), "--email", "Second@Example.com");
+        } finally {
+            System.setIn(original);
+        }
+        assertThat(created.exit()).as(created.err()).isZero();
+        assertThat(created.out()).contains("created operator second@example.com");
+        var operator = admin.hub.database().operators().findByEmail("second@example.com").orElseThrow();
+        assertThat(operator.passwordHash()).startsWith("$argon2id$").doesNotContain("another long password");
+
+        var token = noroshi("admin", "token", "--data", data.toString(), "--email", "second@example.com", "--name", "boot", "--scope", "read");
+        assertThat(token.exit()).as(token.err()).isZero();
+        String secret = token.out().strip();
+        assertThat(admin.get("/api/admin/v1/incidents", secret).statusCode()).isEqualTo(200);
+        assertThat(admin.hub.database().auditLog().recent("operator/" + operator.id(), 5))
+                .anySatisfy(e -> assertThat(e.actor()).isEqualTo("command line (noroshi admin create)"));
+
+        var duplicate = noroshi("admin", "token", "--data", data.toString(), "--email", "nobody@example.com", "--name", "x");
+        assertThat(duplicate.exit()).isEqualTo(1);
+        assertThat(duplicate.err()).contains("no operator with email nobody@example.com");
+    }
+
+    @Test
     void tokenCreatedFromTheCommandLineIsPrintedOnceAndWorks() {
         var created = withHub(admin.adminToken, "token", "create", "--name", "script", "--scope", "read");
         assertThat(created.exit()).as(created.err()).isZero();
