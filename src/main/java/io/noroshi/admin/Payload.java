@@ -128,8 +128,11 @@ public final class Payload {
 
     private static Text checked(Text text, String where) {
         text.byLanguage().forEach((language, value) -> {
-            if (value.length() > MAX_TEXT) {
-                throw new BadRequest("*".equals(language) ? where : where + "." + language, "is longer than " + MAX_TEXT + " characters");
+            String at = "*".equals(language) ? where : where + "." + language;
+            if (value.length() > MAX_TEXT) throw new BadRequest(at, "is longer than " + MAX_TEXT + " characters");
+            // the store refuses text that is not Unicode; say so here, with the field, instead of a 500
+            if (value.codePoints().anyMatch(c -> c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE)) {
+                throw new BadRequest(at, "is not valid Unicode (a lone surrogate)");
             }
         });
         return text;
