@@ -14,10 +14,10 @@ package io.noroshi.admin;
 public final class PublishAfterWrite {
 
     /**
-     * Under a stream of writes, the pause after a render as a multiple of its duration: 4 caps
-     * rendering at a fifth of a core, whatever the write rate.
+     * Under a stream of writes, the pause after a render as a multiple of its duration: 2 caps
+     * rendering at a third of a core, whatever the write rate.
      */
-    public static final double GAP_FACTOR = 4.0;
+    public static final double GAP_FACTOR = 2.0;
 
     private final Runnable render;
     private final Object lock = new Object();
