@@ -52,6 +52,9 @@ public final class AdminCommand implements Runnable {
         String databaseUrl;
 
         Database open() {
+            // stdout is for the result alone (scripts capture the token); logs go there too, so keep them to warnings
+            var root = org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+            if (root instanceof ch.qos.logback.classic.Logger logback) logback.setLevel(ch.qos.logback.classic.Level.WARN);
             return Database.open(databaseUrl == null || databaseUrl.isBlank()
                     ? DatabaseSettings.Sqlite.inDataDir(data) : new DatabaseSettings.Postgres(databaseUrl));
         }
