@@ -17,6 +17,8 @@ public final class LoginThrottle {
 
     public static final int MAX_FAILURES = 5;
     public static final Duration WINDOW = Duration.ofMinutes(15);
+    /** Keys kept before aged-out ones are swept, so a spray from many addresses cannot grow the map without end. */
+    static final int SWEEP_ABOVE = 10_000;
 
     private final InstantSource clock;
     private final Map<String, Deque<Instant>> failures = new HashMap<>();
@@ -35,6 +37,9 @@ public final class LoginThrottle {
 
     public synchronized void failed(String address, String account) {
         Instant now = clock.instant();
+        if (failures.size() > SWEEP_ABOVE) {
+            failures.values().removeIf(times -> !times.peekLast().plus(WINDOW).isAfter(now));
+        }
         failures.computeIfAbsent("ip:" + address, k -> new ArrayDeque<>()).addLast(now);
         failures.computeIfAbsent("account:" + account, k -> new ArrayDeque<>()).addLast(now);
     }
