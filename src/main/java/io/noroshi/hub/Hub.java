@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.noroshi.admin.AdminGraph;
 import io.noroshi.config.ConfigLoader;
 import io.noroshi.config.NoroshiConfig;
 import io.noroshi.demo.DemoHistory;
@@ -45,8 +46,11 @@ public final class Hub implements AutoCloseable {
     private final HubServer server;
     private final ScheduledExecutorService timer;
     private final Monitoring monitoring;
+    private final AdminGraph admin;
 
-    private Hub(Database database, SnapshotPublisher publisher, HubServer server, ScheduledExecutorService timer, Monitoring monitoring) {
+    private Hub(Database database, SnapshotPublisher publisher, HubServer server, ScheduledExecutorService timer, Monitoring monitoring,
+                AdminGraph admin) {
+        this.admin = admin;
         this.database = database;
         this.publisher = publisher;
         this.server = server;
@@ -80,16 +84,28 @@ public final class Hub implements AutoCloseable {
             var ledger = new HeartbeatLedger(clock);
             var monitoring = new Monitoring(config, new Monitoring.Stores(database.results(), database.componentStates(), database.uptime()),
                     Checkers.standard(clock, HttpChecker.defaultClient(), ledger), ledger, metrics, clock, publisher::requestRefresh);
-            var routes = new Routes(holder, metrics, monitoring.agentApi());
+            // admin: accounts, write commands, admin API and pages; the first start prints a one-time setup token
+            var admin = AdminGraph.build(config, database, publisher, clock);
+            admin.accounts().issueSetupToken().ifPresent(token -> announceSetupToken(options, token));
+            var routes = new Routes(holder, metrics, monitoring.agentApi(), admin.routes());
             var server = new HubServer(holder, routes::register).bindMetrics(metrics).start(options.bind(), options.port());
             monitoring.start();
             var timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("hub-timer").daemon().factory());
             timer.scheduleAtFixedRate(publisher::requestRefresh, IDLE_REFRESH_SECONDS, IDLE_REFRESH_SECONDS, TimeUnit.SECONDS);
-            return new Hub(database, publisher, server, timer, monitoring);
+            return new Hub(database, publisher, server, timer, monitoring, admin);
         } catch (RuntimeException e) {
             database.close();
             throw e;
         }
+    }
+
+    /** Printed once to stdout (never logged): the only copy of the token; the database keeps its hash. */
+    private static void announceSetupToken(HubOptions options, String token) {
+        System.out.println("No operator exists yet. Create the first one at /admin/setup with this one-time token:");
+        System.out.println("  " + token);
+        System.out.println("or run: noroshi admin create --email you@example.com" + (options.databaseUrl() == null
+                ? " --data " + options.dataDir() : " --database-url URL"));
+        System.out.flush();
     }
 
     public int port() {
@@ -98,6 +114,11 @@ public final class Hub implements AutoCloseable {
 
     public SnapshotPublisher publisher() {
         return publisher;
+    }
+
+    /** Accounts and write commands, for tests and bootstrap paths. */
+    public AdminGraph admin() {
+        return admin;
     }
 
     public Database database() {

@@ -1,5 +1,9 @@
 package io.noroshi.storage;
 
+import io.noroshi.account.AuditLog;
+import io.noroshi.account.OperatorStore;
+import io.noroshi.account.SessionStore;
+import io.noroshi.account.TokenStore;
 import io.noroshi.component.ComponentStateStore;
 import io.noroshi.incident.IncidentStore;
 import io.noroshi.incident.MaintenanceStore;
@@ -32,6 +36,10 @@ public final class Database implements AutoCloseable {
     private final ComponentStateStore componentStates;
     private final UptimeStore uptime;
     private final ResultStore results;
+    private final OperatorStore operators;
+    private final TokenStore tokens;
+    private final SessionStore sessions;
+    private final AuditLog auditLog;
 
     private Database(Pools pools) {
         this.pools = pools;
@@ -42,6 +50,10 @@ public final class Database implements AutoCloseable {
         this.componentStates = new JdbiComponentStateStore(transactions);
         this.uptime = new JdbiUptimeStore(transactions);
         this.results = new JdbiResultStore(transactions);
+        this.operators = new JdbiOperatorStore(transactions);
+        this.tokens = new JdbiTokenStore(transactions);
+        this.sessions = new JdbiSessionStore(transactions);
+        this.auditLog = new JdbiAuditLog(transactions);
     }
 
     /**
@@ -124,6 +136,22 @@ public final class Database implements AutoCloseable {
     /** Raw check results of the monitors and their hourly aggregates. */
     public ResultStore results() {
         return results;
+    }
+
+    public OperatorStore operators() {
+        return operators;
+    }
+
+    public TokenStore tokens() {
+        return tokens;
+    }
+
+    public SessionStore sessions() {
+        return sessions;
+    }
+
+    public AuditLog auditLog() {
+        return auditLog;
     }
 
     /** Closes the pools; stores fail afterwards. */

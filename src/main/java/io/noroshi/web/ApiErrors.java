@@ -3,6 +3,13 @@ package io.noroshi.web;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.noroshi.account.DuplicateOperator;
+import io.noroshi.account.InvalidAccount;
+import io.noroshi.account.NotAuthenticated;
+import io.noroshi.account.NotPermitted;
+import io.noroshi.account.TooManyAttempts;
+import io.noroshi.admin.InvalidTransition;
+import io.noroshi.admin.UnknownTarget;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +41,21 @@ public final class ApiErrors {
 
     static void register(JavalinConfig config) {
         config.routes.exception(BadRequest.class, (e, ctx) ->
+                ctx.status(400).json(Map.of("error", "bad_request", "field", e.field(), "message", e.getMessage())));
+        config.routes.exception(NotAuthenticated.class, (e, ctx) -> ctx.status(401)
+                .header("WWW-Authenticate", "Bearer realm=\"noroshi\"").json(Map.of("error", "unauthorized", "message", e.getMessage())));
+        config.routes.exception(NotPermitted.class, (e, ctx) ->
+                ctx.status(403).json(Map.of("error", "forbidden", "message", e.getMessage())));
+        config.routes.exception(TooManyAttempts.class, (e, ctx) -> ctx.status(429)
+                .header("Retry-After", String.valueOf(Math.max(1, e.retryAfter().toSeconds())))
+                .json(Map.of("error", "too_many_attempts", "message", e.getMessage())));
+        config.routes.exception(UnknownTarget.class, (e, ctx) ->
+                ctx.status(404).json(Map.of("error", "not_found", "message", e.getMessage())));
+        config.routes.exception(InvalidTransition.class, (e, ctx) ->
+                ctx.status(409).json(Map.of("error", "conflict", "message", e.getMessage())));
+        config.routes.exception(DuplicateOperator.class, (e, ctx) ->
+                ctx.status(409).json(Map.of("error", "conflict", "field", "email", "message", e.getMessage())));
+        config.routes.exception(InvalidAccount.class, (e, ctx) ->
                 ctx.status(400).json(Map.of("error", "bad_request", "field", e.field(), "message", e.getMessage())));
         config.routes.exception(HttpResponseException.class, (e, ctx) ->
                 ctx.status(e.getStatus()).json(Map.of("error", "http_" + e.getStatus(), "message", e.getMessage())));

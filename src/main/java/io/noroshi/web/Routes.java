@@ -4,6 +4,7 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.noroshi.monitor.AgentApi;
+import io.noroshi.admin.AdminRoutes;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -17,15 +18,18 @@ public final class Routes {
     private final SnapshotHolder snapshots;
     private final PrometheusMeterRegistry metrics;
     private final AgentApi agents; // null when the hub runs without monitoring
+    private final AdminRoutes admin; // null without the admin API and pages
 
+    /** Without monitoring or the admin API and pages (tests of the read path). */
     public Routes(SnapshotHolder snapshots, PrometheusMeterRegistry metrics) {
-        this(snapshots, metrics, null);
+        this(snapshots, metrics, null, null);
     }
 
-    public Routes(SnapshotHolder snapshots, PrometheusMeterRegistry metrics, AgentApi agents) {
+    public Routes(SnapshotHolder snapshots, PrometheusMeterRegistry metrics, AgentApi agents, AdminRoutes admin) {
         this.snapshots = snapshots;
         this.metrics = metrics;
         this.agents = agents;
+        this.admin = admin;
     }
 
     public void register(JavalinConfig config) {
@@ -36,6 +40,9 @@ public final class Routes {
             config.routes.get("/api/agent/v1/checks", agents::checks); // bearer token of an agent
             config.routes.post("/api/agent/v1/results", agents::results);
         }
+        if (admin != null) admin.registerPublic(config);
+        // protected: admin API (bearer token with scope) and admin pages (session + CSRF)
+        if (admin != null) admin.registerProtected(config);
         ApiErrors.register(config);
     }
 

@@ -1,0 +1,161 @@
+package io.noroshi.admin;
+
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.noroshi.component.ComponentStatus;
+import io.noroshi.config.Text;
+import io.noroshi.incident.Impact;
+import io.noroshi.incident.IncidentStatus;
+import io.noroshi.web.ApiErrors.BadRequest;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The admin pages for running incidents, maintenance and component overrides. Forms post plain
+ * fields; the same commands as the API do the work, and a refusal comes back above the form.
+ */
+public final class IncidentPages {
+
+    private final SessionGate gate;
+    private final IncidentCommands incidents;
+    private final MaintenanceCommands maintenance;
+    private final ComponentOverrides overrides;
+    private final AuditTrail audit;
+
+    public IncidentPages(SessionGate gate, IncidentCommands incidents, MaintenanceCommands maintenance, ComponentOverrides overrides, AuditTrail audit) {
+        this.gate = gate;
+        this.incidents = incidents;
+        this.maintenance = maintenance;
+        this.overrides = overrides;
+        this.audit = audit;
+    }
+
+    void register(JavalinConfig config) {
+        config.routes.get("/admin/incidents", this::list);
+        config.routes.post("/admin/incidents", this::open);
+        config.routes.get("/admin/incidents/{id}", this::detail);
+        config.routes.post("/admin/incidents/{id}/updates", this::update);
+        config.routes.post("/admin/incidents/{id}/impact", this::impact);
+        config.routes.post("/admin/incidents/{id}/postmortem", this::postmortem);
+        config.routes.get("/admin/maintenance", this::maintenanceList);
+        config.routes.post("/admin/maintenance", this::schedule);
+        config.routes.post("/admin/maintenance/{id}/{step}", this::step);
+        config.routes.get("/admin/components", this::components);
+        config.routes.post("/admin/components/{id}", this::override);
+    }
+
+    private void list(Context ctx) {
+        String q = ctx.queryParam("q") == null ? "" : ctx.queryParam("q");
+        gate.render(ctx, "admin/incidents.jte", "chrome", gate.chrome(ctx, "Incidents"), "incidents", incidents.search("all", q, 0, 100),
+                "components", overridesConfig(), "query", q);
+    }
+
+    private void detail(Context ctx) {
+        var incident = incidents.find(ctx.pathParam("id"));
+        gate.render(ctx, "admin/incident.jte", "chrome", gate.chrome(ctx, incident.name().in("en")), "incident", incident,
+                "components", overridesConfig(), "audit", audit.recent(IncidentCommands.target(incident.id()), 100));
+    }
+
+    private void open(Context ctx) {
+        attempt(ctx, "/admin/incidents", () -> {
+            var draft = new IncidentDraft(text(ctx, "name"), Impact.fromWire(String.valueOf(ctx.formParam("impact"))), draft(ctx));
+            var opened = incidents.open(gate.actor(ctx), draft);
+            ctx.redirect("/admin/incidents/" + opened.id());
+        }, null);
+    }
+
+    private void update(Context ctx) {
+        String id = ctx.pathParam("id");
+        attempt(ctx, "/admin/incidents/" + id, () -> incidents.update(gate.actor(ctx), id, draft(ctx)), "Update posted.");
+    }
+
+    private void impact(Context ctx) {
+        String id = ctx.pathParam("id");
+        attempt(ctx, "/admin/incidents/" + id, () -> incidents.setImpact(gate.actor(ctx), id,
+                Impact.fromWire(String.valueOf(ctx.formParam("impact")))), "Impact changed.");
+    }
+
+    private void postmortem(Context ctx) {
+        String id = ctx.pathParam("id");
+        attempt(ctx, "/admin/incidents/" + id, () -> incidents.attachPostmortem(gate.actor(ctx), id, text(ctx, "body")), "Postmortem attached.");
+    }
+
+    private void maintenanceList(Context ctx) {
+        gate.render(ctx, "admin/maintenance.jte", "chrome", gate.chrome(ctx, "Maintenance"), "maintenance", maintenance.list(100),
+                "components", overridesConfig());
+    }
+
+    private void schedule(Context ctx) {
+        attempt(ctx, "/admin/maintenance", () -> maintenance.schedule(gate.actor(ctx), new MaintenanceDraft(text(ctx, "name"), Impact.MINOR,
+                time(ctx, "scheduled_for"), time(ctx, "scheduled_until"), ctx.formParams("component_ids"), text(ctx, "body"))), "Maintenance scheduled.");
+    }
+
+    private void step(Context ctx) {
+        String id = ctx.pathParam("id");
+        attempt(ctx, "/admin/maintenance", () -> {
+            switch (ctx.pathParam("step")) {
+                case "start" -> maintenance.start(gate.actor(ctx), id, Text.EMPTY);
+                case "complete" -> maintenance.complete(gate.actor(ctx), id, Text.EMPTY);
+                case "cancel" -> maintenance.cancel(gate.actor(ctx), id, Text.EMPTY);
+                default -> throw new UnknownTarget("maintenance step", ctx.pathParam("step"));
+            }
+        }, "Maintenance updated.");
+    }
+
+    private void components(Context ctx) {
+        gate.render(ctx, "admin/components.jte", "chrome", gate.chrome(ctx, "Components"), "states", overrides.list());
+    }
+
+    private void override(Context ctx) {
+        String status = ctx.formParam("status");
+        attempt(ctx, "/admin/components", () -> {
+            if (status == null || status.isEmpty()) overrides.clear(gate.actor(ctx), ctx.pathParam("id"));
+            else overrides.set(gate.actor(ctx), ctx.pathParam("id"), ComponentStatus.fromWire(status));
+        }, "Component updated.");
+    }
+
+    /** Runs a change; a refusal (bad field, wrong state) goes back to {@code to} with its message. */
+    void attempt(Context ctx, String to, Runnable change, String notice) {
+        try {
+            change.run();
+            if (notice != null) SessionGate.back(ctx, to, "notice", notice);
+        } catch (BadRequest e) {
+            SessionGate.back(ctx, to, "error", (e.field().isEmpty() ? "" : e.field() + ": ") + e.getMessage());
+        } catch (InvalidTransition | IllegalArgumentException e) {
+            SessionGate.back(ctx, to, "error", e.getMessage());
+        }
+    }
+
+    private UpdateDraft draft(Context ctx) {
+        var changes = new ArrayList<ComponentChange>();
+        for (var component : overrides.list()) {
+            String value = ctx.formParam("component." + component.componentId());
+            if (value != null && !value.isEmpty()) changes.add(new ComponentChange(component.componentId(), ComponentStatus.fromWire(value)));
+        }
+        return new UpdateDraft(IncidentStatus.fromWire(String.valueOf(ctx.formParam("status"))), text(ctx, "body"), changes,
+                "true".equals(ctx.formParam("notify")));
+    }
+
+    private static Text text(Context ctx, String field) {
+        return Text.of(strip(ctx.formParam(field + "_en")), strip(ctx.formParam(field + "_ja")));
+    }
+
+    private static String strip(String value) {
+        if (value != null && value.length() > Payload.MAX_TEXT) throw new BadRequest("body", "is longer than " + Payload.MAX_TEXT + " characters");
+        return value == null ? null : value.strip();
+    }
+
+    private static Instant time(Context ctx, String field) {
+        try {
+            return Instant.parse(String.valueOf(ctx.formParam(field)).strip());
+        } catch (DateTimeParseException e) {
+            throw new BadRequest(field, "must be a UTC time such as 2026-03-01T09:00:00Z");
+        }
+    }
+
+    private List<io.noroshi.config.Component> overridesConfig() {
+        return overrides.configured();
+    }
+}

@@ -1,0 +1,108 @@
+package io.noroshi.admin;
+
+import io.noroshi.account.Actor;
+import io.noroshi.account.Scope;
+import io.noroshi.component.ComponentState;
+import io.noroshi.component.ComponentStatus;
+import io.noroshi.config.Text;
+import io.noroshi.incident.Maintenance;
+import io.noroshi.incident.MaintenanceStatus;
+import io.noroshi.incident.MaintenanceStore;
+import io.noroshi.web.ApiErrors.BadRequest;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+
+/**
+ * Scheduled maintenance: schedule, start (its components show under maintenance), complete and
+ * cancel (they go back to operational). Cancelling completes the window with an update that says
+ * so, because the Statuspage format has no cancelled status.
+ */
+public final class MaintenanceCommands {
+
+    private final MaintenanceStore maintenance;
+    private final ComponentStatuses components;
+    private final AuditTrail audit;
+    private final AdminJson json;
+    private final PublishAfterWrite publish;
+    private final InstantSource clock;
+
+    public MaintenanceCommands(MaintenanceStore maintenance, ComponentStatuses components, AuditTrail audit, AdminJson json,
+                               PublishAfterWrite publish, InstantSource clock) {
+        this.maintenance = maintenance;
+        this.components = components;
+        this.audit = audit;
+        this.json = json;
+        this.publish = publish;
+        this.clock = clock;
+    }
+
+    public Maintenance schedule(Actor actor, MaintenanceDraft draft) {
+        actor.require(Scope.INCIDENTS);
+        if (draft.name().isEmpty()) throw new BadRequest("name", "a maintenance needs a name in en or ja");
+        if (!draft.until().isAfter(draft.from())) throw new BadRequest("scheduled_until", "scheduled_until must be after scheduled_for");
+        components.validateIds(draft.componentIds(), "component_ids");
+        Maintenance created = maintenance.schedule(draft.name(), draft.impact(), draft.from(), draft.until(), draft.componentIds(),
+                draft.body(), clock.instant());
+        audit.record(actor, "maintenance.schedule", target(created.id()), null, json.maintenance(created));
+        publish.await();
+        return created;
+    }
+
+    public Maintenance start(Actor actor, String id, Text body) {
+        return move(actor, id, "start", MaintenanceStatus.IN_PROGRESS, List.of(MaintenanceStatus.SCHEDULED),
+                orDefault(body, "Maintenance has started.", "メンテナンスを開始しました。"));
+    }
+
+    public Maintenance complete(Actor actor, String id, Text body) {
+        return move(actor, id, "complete", MaintenanceStatus.COMPLETED, List.of(MaintenanceStatus.IN_PROGRESS, MaintenanceStatus.VERIFYING),
+                orDefault(body, "Maintenance has been completed.", "メンテナンスが完了しました。"));
+    }
+
+    public Maintenance cancel(Actor actor, String id, Text body) {
+        return move(actor, id, "cancel", MaintenanceStatus.COMPLETED,
+                List.of(MaintenanceStatus.SCHEDULED, MaintenanceStatus.IN_PROGRESS, MaintenanceStatus.VERIFYING),
+                orDefault(body, "This maintenance has been cancelled.", "このメンテナンスは中止しました。"));
+    }
+
+    public Maintenance find(String id) {
+        return maintenance.find(id).orElseThrow(() -> new UnknownTarget("maintenance", id));
+    }
+
+    /** Open windows first (soonest first), then the most recent closed ones. */
+    public List<Maintenance> list(int limit) {
+        var open = maintenance.open();
+        var closed = maintenance.history(0, limit).stream().filter(m -> m.status() == MaintenanceStatus.COMPLETED);
+        return java.util.stream.Stream.concat(open.stream(), closed).limit(limit).toList();
+    }
+
+    private Maintenance move(Actor actor, String id, String action, MaintenanceStatus to, List<MaintenanceStatus> from, Text body) {
+        actor.require(Scope.INCIDENTS);
+        Maintenance before = find(id);
+        if (!from.contains(before.status())) {
+            throw new InvalidTransition("cannot " + action + " maintenance " + id + ": it is " + before.status().wire());
+        }
+        Instant now = clock.instant();
+        Maintenance after = maintenance.addUpdate(id, to, body, now).orElseThrow(() -> new UnknownTarget("maintenance", id));
+        var states = components.all();
+        for (String componentId : after.componentIds()) {
+            ComponentStatus current = states.containsKey(componentId) ? states.get(componentId).status() : ComponentStatus.OPERATIONAL;
+            if (to == MaintenanceStatus.IN_PROGRESS && current == ComponentStatus.OPERATIONAL) {
+                components.put(new ComponentState(componentId, ComponentStatus.UNDER_MAINTENANCE, now, true));
+            } else if (to == MaintenanceStatus.COMPLETED && current == ComponentStatus.UNDER_MAINTENANCE) {
+                components.put(new ComponentState(componentId, ComponentStatus.OPERATIONAL, now, false));
+            }
+        }
+        audit.record(actor, "maintenance." + action, target(id), json.maintenance(before), json.maintenance(after));
+        publish.await();
+        return after;
+    }
+
+    private static Text orDefault(Text body, String en, String ja) {
+        return body == null || body.isEmpty() ? Text.of(en, ja) : body;
+    }
+
+    static String target(String id) {
+        return "maintenance/" + id;
+    }
+}

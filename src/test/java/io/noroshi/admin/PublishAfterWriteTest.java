@@ -1,0 +1,59 @@
+package io.noroshi.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class PublishAfterWriteTest {
+
+    @Test
+    void everyWriterReturnsAfterARenderThatStartedAfterItsWrite() throws Exception {
+        var writes = new AtomicLong();
+        var renders = new AtomicInteger();
+        var published = new AtomicLong();
+        var gate = new CountDownLatch(1);
+        var publish = new PublishAfterWrite(() -> {
+            long seen = writes.get();
+            renders.incrementAndGet();
+            try {
+                gate.await();
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            published.accumulateAndGet(seen, Math::max);
+        });
+        int writers = 40;
+        try (var pool = Executors.newFixedThreadPool(writers)) {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                results.add(pool.submit(() -> {
+                    long mine = writes.incrementAndGet();
+                    publish.await();
+                    return published.get() >= mine;
+                }));
+            }
+            Thread.sleep(50);
+            gate.countDown();
+            for (var r : results) assertThat(r.get()).isTrue();
+        }
+        // one render was under way while the others queued; they share the next one or two
+        assertThat(renders.get()).isBetween(1, 4);
+    }
+
+    @Test
+    void eachSequentialWriteGetsItsOwnRender() {
+        var renders = new AtomicInteger();
+        var publish = new PublishAfterWrite(renders::incrementAndGet);
+        publish.await();
+        publish.await();
+        assertThat(renders.get()).isEqualTo(2);
+    }
+}
