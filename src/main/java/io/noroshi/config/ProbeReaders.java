@@ -23,7 +23,7 @@ import java.util.Optional;
 
 /**
  * Reads the probe keys of one {@code monitors[]} item, by {@code kind}. The keys are those of
- * docs/probes.md. A new kind is one entry in {@link #BY_KIND}.
+ * the README (Probes). A new kind is one entry in {@link #BY_KIND}.
  */
 final class ProbeReaders {
 
