@@ -30,4 +30,4 @@ noroshi_find_jdk() {
 
 # JVM options of the hub, shared by ./noroshi and the benchmarks. SerialGC and a bounded heap keep
 # the resident size small on a 2-core box; raise -Xmx via NOROSHI_JAVA_OPTS for large monitor sets.
-NOROSHI_DEFAULT_JAVA_OPTS="-XX:+UseSerialGC -Xmx128m -Xss512k -XX:ReservedCodeCacheSize=64m -Xshare:auto"
+NOROSHI_DEFAULT_JAVA_OPTS="-XX:+UseSerialGC -Xmx96m -Xss512k -XX:ReservedCodeCacheSize=64m -Xshare:auto"
