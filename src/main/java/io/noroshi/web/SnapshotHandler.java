@@ -37,7 +37,7 @@ final class SnapshotHandler extends Handler.Wrapper {
         ServedSite site = holder.site();
         if (site != null && (head || HttpMethod.GET.is(method))) {
             HttpFields headers = request.getHeaders();
-            String path = SitePaths.resolve(site, request.getHttpURI().getPath(), request.getHttpURI().getQuery(),
+            String path = RequestPaths.resolve(site, request.getHttpURI().getPath(), request.getHttpURI().getQuery(),
                     headers.get(HttpHeader.ACCEPT_LANGUAGE));
             ServedFile file = site.file(path);
             if (file != null) {

@@ -3,12 +3,13 @@ package io.noroshi.web;
 import java.util.Locale;
 
 /**
- * Maps a request (path, {@code ?lang=}, {@code ?page=}, Accept-Language) onto a snapshot path.
+ * Maps a request (path, {@code ?lang=}, {@code ?page=}, Accept-Language) onto a snapshot path: the
+ * reverse of {@link io.noroshi.statuspage.SitePaths}, which builds those paths.
  * Pure and allocation-light: it runs for every public request.
  */
-final class SitePaths {
+final class RequestPaths {
 
-    private SitePaths() {
+    private RequestPaths() {
     }
 
     static String resolve(ServedSite site, String path, String query, String acceptLanguage) {
