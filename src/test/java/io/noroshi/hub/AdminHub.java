@@ -33,7 +33,8 @@ final class AdminHub implements AutoCloseable {
     /** A hub on {@code config} (null: the demo config with its history). */
     AdminHub(Path data, Path config) {
         hub = Hub.start(new HubOptions(config, config == null, "127.0.0.1", 0, data, null), Clock.systemUTC());
-        operator = hub.admin().accounts().create(EMAIL, PASSWORD.toCharArray());
+        // a hub restarted on the same data keeps its operator
+        operator = hub.database().operators().findByEmail(EMAIL).orElseGet(() -> hub.admin().accounts().create(EMAIL, PASSWORD.toCharArray()));
         var actor = Actor.session(operator);
         readToken = hub.admin().access().issueToken(actor, "reader", Scope.READ).secret();
         incidentsToken = hub.admin().access().issueToken(actor, "responder", Scope.INCIDENTS).secret();
