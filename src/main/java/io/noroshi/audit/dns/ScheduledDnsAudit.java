@@ -4,6 +4,7 @@ import io.noroshi.audit.AuditEvent;
 import io.noroshi.audit.AuditEvents;
 import io.noroshi.audit.AuditFindingStore;
 import io.noroshi.audit.AuditReport;
+import io.noroshi.audit.AuditRule;
 import io.noroshi.audit.TrackedFinding;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -68,6 +69,12 @@ public final class ScheduledDnsAudit implements AutoCloseable {
             AuditReport report;
             try {
                 report = audit.audit(domain);
+                // without this, a run while the hub's own network is down would resolve every finding and the
+                // next run would raise them all again
+                if (!report.findings(AuditRule.DNS_DELEGATION_MISSING).isEmpty() && !audit.startAnswers()) {
+                    throw new StartUnreachable("neither root server nor resolver answered: this machine's network may be down;"
+                            + " the findings are kept as they were");
+                }
             } catch (RuntimeException e) {
                 store.recordFailure(domain, clock.instant(), e.getMessage() == null ? e.toString() : e.getMessage());
                 throw e;

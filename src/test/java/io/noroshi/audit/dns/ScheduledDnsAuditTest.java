@@ -27,7 +27,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,7 +43,7 @@ class ScheduledDnsAuditTest {
     private static final InstantSource CLOCK = InstantSource.fixed(Instant.parse("2026-01-02T03:04:05Z"));
 
     private final PrivateDnsTree tree;
-    private final AtomicReference<InetAddress> cut = new AtomicReference<>();
+    private final java.util.Set<InetAddress> cut = new java.util.concurrent.CopyOnWriteArraySet<>();
     private Database database;
 
     ScheduledDnsAuditTest(PrivateDnsTree tree) {
@@ -62,7 +61,7 @@ class ScheduledDnsAuditTest {
     }
 
     private DnsAudit audit() {
-        ResolverFactory resolvers = server -> new SimpleResolver(server.getAddress().equals(cut.get()) ? NOWHERE : server);
+        ResolverFactory resolvers = server -> new SimpleResolver(cut.contains(server.getAddress()) ? NOWHERE : server);
         return new DnsAudit(new DnsStart.FromRoots(RootHints.read(tree.rootHints())), resolvers, Pfx2AsNetworks.read(tree.pfx2as()),
                 CLOCK, Duration.ofMillis(500));
     }
@@ -85,7 +84,7 @@ class ScheduledDnsAuditTest {
             assertThat(first).isEqualTo(scheduled.latest().orElseThrow().findings());
             assertThat(scheduled.runOnce()).isEmpty();
 
-            cut.set(tree.server("diverse3").getAddress());
+            cut.add(tree.server("diverse3").getAddress());
             List<Finding> afterCut = findings(scheduled.runOnce());
 
             assertThat(afterCut).extracting(Finding::rule)
@@ -93,7 +92,7 @@ class ScheduledDnsAuditTest {
             assertThat(afterCut).allSatisfy(f -> assertThat(first).doesNotContain(f));
             assertThat(heard).extracting(ScheduledDnsAuditTest::finding).containsExactlyElementsOf(concat(first, afterCut));
 
-            cut.set(null);
+            cut.clear();
             assertThat(scheduled.runOnce()).isEmpty();
             assertThat(database.auditFindings().findings("diverse.test")).filteredOn(f -> afterCut.contains(f.finding()))
                     .hasSameSizeAs(afterCut).allSatisfy(f -> assertThat(f.resolvedAt()).contains(CLOCK.instant()));
@@ -125,6 +124,24 @@ class ScheduledDnsAuditTest {
             assertThat(run.error()).hasValueSatisfying(e -> assertThat(e).contains("is not a domain name"));
             assertThat(run.lastSuccess()).isEmpty();
             assertThat(database.auditFindings().findings("samenet.test")).hasSize(open).allSatisfy(f -> assertThat(f.open()).isTrue());
+        }
+    }
+
+    @Test
+    void aRunWhileNoRootServerAnswersIsAFailureAndResolvesNothing() throws Exception {
+        var heard = new CopyOnWriteArrayList<AuditEvent>();
+        try (var scheduled = scheduled("samenet.test", Duration.ofMinutes(5), new ScheduledThreadPoolExecutor(1), heard::add)) {
+            int open = scheduled.runOnce().size();
+            for (var root : RootHints.read(tree.rootHints())) cut.add(root.getAddress());
+
+            assertThatThrownBy(scheduled::runOnce).isInstanceOf(StartUnreachable.class);
+
+            assertThat(database.auditFindings().lastRun("samenet.test").orElseThrow().error())
+                    .hasValueSatisfying(e -> assertThat(e).contains("network may be down"));
+            assertThat(database.auditFindings().findings("samenet.test")).hasSize(open).allSatisfy(f -> assertThat(f.open()).isTrue());
+            cut.clear();
+            assertThat(scheduled.runOnce()).isEmpty();
+            assertThat(heard).hasSize(open);
         }
     }
 
