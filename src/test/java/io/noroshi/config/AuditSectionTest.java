@@ -10,10 +10,8 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
-/** The {@code audit:} section: defaults, every key read, and each mistake named by key and line. */
+/** The {@code audit:} section: defaults and every key read; its mistakes are in {@link ConfigLoaderTest}'s table. */
 class AuditSectionTest {
 
     private final ConfigLoader loader = new ConfigLoader();
@@ -67,30 +65,6 @@ class AuditSectionTest {
                 .audit().resolver()).contains("[::1]:53");
         assertThat(loader.parse("t.yaml", "page: {name: A}\naudit: {domains: [a.example], resolver: resolver.example}\n")
                 .audit().resolver()).contains("resolver.example");
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "not a domain         | 'page: {name: A}\naudit:\n  domains: [localhost]'                          | 3 | audit.domains: 'localhost' is not a domain name",
-            "bad label            | 'page: {name: A}\naudit:\n  domains: [-bad.example]'                       | 3 | audit.domains: '-bad.example' is not a domain name",
-            "twice                | 'page: {name: A}\naudit:\n  domains: [a.example, A.example.]'              | 3 | audit.domains: lists 'a.example' twice",
-            "empty list           | 'page: {name: A}\naudit:\n  domains: []'                                   | 3 | audit.domains: must name at least one domain",
-            "bad interval         | 'page: {name: A}\naudit:\n  domains: [a.example]\n  interval: often'        | 4 | audit.interval: 'often' is not a duration",
-            "too often            | 'page: {name: A}\naudit:\n  domains: [a.example]\n  interval: 30s'          | 4 | audit.interval: must be at least 1m",
-            "zero timeout         | 'page: {name: A}\naudit:\n  domains: [a.example]\n  timeout: 0s'            | 4 | audit.timeout: must be longer than zero",
-            "missing hints file   | 'page: {name: A}\naudit:\n  domains: [a.example]\n  root_hints: /nonexistent/root.hints' | 4 | audit.root_hints: cannot read '/nonexistent/root.hints'",
-            "missing asn file     | 'page: {name: A}\naudit:\n  domains: [a.example]\n  asn_db: /nonexistent/x.mmdb'  | 4 | audit.asn_db: cannot read '/nonexistent/x.mmdb'",
-            "bad resolver         | 'page: {name: A}\naudit:\n  domains: [a.example]\n  resolver: \"a b:53\"'  | 4 | audit.resolver: 'a b:53' is not HOST or HOST:PORT",
-            "port out of range    | 'page: {name: A}\naudit:\n  domains: [a.example]\n  resolver: 127.0.0.1:70000' | 4 | audit.resolver: '127.0.0.1:70000' is not HOST or HOST:PORT",
-            "unknown key          | 'page: {name: A}\naudit:\n  domains: [a.example]\n  domain: a.example'      | 4 | audit.domain: unknown key; expected a known key such as domains, interval",
-            "not a mapping        | 'page: {name: A}\naudit: [a.example]'                                      | 2 | audit: expected a mapping",
-    })
-    void namesLineAndKeyOfEachProblem(String title, String yaml, int line, String message) {
-        List<ConfigProblem> problems = problems(yaml.replace("\\n", "\n"));
-        assertThat(problems).anySatisfy(p -> {
-            assertThat(p.line()).isEqualTo(line);
-            assertThat(p.toString()).contains(message);
-        });
     }
 
     @Test
