@@ -31,9 +31,12 @@ public record AdminGraph(Accounts accounts, ApiTokens tokens, AccessCommands acc
         var overrides = new ComponentOverrides(components, audit, publish, clock);
         var access = new AccessCommands(accounts, tokens, audit);
         var gate = new SessionGate(new Sessions(database.sessions(), secrets, clock), accounts, secrets);
-        var pages = new AdminPages(gate, accounts, access, audit, new IncidentPages(gate, incidents, maintenance, overrides, audit));
+        var failureDomains = new FailureDomainsView(config, clock);
+        var findings = new LiveFindingsView(config.audit(), database.auditFindings());
+        var pages = new AdminPages(gate, accounts, access, audit, new IncidentPages(gate, incidents, maintenance, overrides, audit),
+                new FailureDomainPages(gate, failureDomains, findings));
         var routes = new AdminRoutes(tokens, new IncidentApi(incidents, json), new MaintenanceApi(maintenance, overrides, json),
-                new AccessApi(access, audit, json), pages, json);
+                new AccessApi(access, audit, json), new FailureDomainApi(failureDomains, findings, json), pages, json);
         return new AdminGraph(accounts, tokens, access, incidents, maintenance, overrides, routes);
     }
 }

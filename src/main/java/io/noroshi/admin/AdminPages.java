@@ -16,8 +16,11 @@ public final class AdminPages {
     private final AccessCommands access;
     private final AuditTrail audit;
     private final IncidentPages incidents;
+    private final FailureDomainPages failureDomains;
 
-    public AdminPages(SessionGate gate, Accounts accounts, AccessCommands access, AuditTrail audit, IncidentPages incidents) {
+    public AdminPages(SessionGate gate, Accounts accounts, AccessCommands access, AuditTrail audit, IncidentPages incidents,
+                      FailureDomainPages failureDomains) {
+        this.failureDomains = failureDomains;
         this.gate = gate;
         this.accounts = accounts;
         this.access = access;
@@ -44,6 +47,7 @@ public final class AdminPages {
         config.routes.post("/admin/operators", this::createOperator);
         config.routes.get("/admin/audit", this::audit);
         incidents.register(config);
+        failureDomains.register(config);
     }
 
     private void loginForm(Context ctx) {

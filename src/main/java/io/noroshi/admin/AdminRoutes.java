@@ -21,12 +21,14 @@ public final class AdminRoutes {
     private final AdminPages pages;
     private final AdminJson json;
 
-    public AdminRoutes(ApiTokens tokens, IncidentApi incidents, MaintenanceApi maintenance, AccessApi access, AdminPages pages, AdminJson json) {
+    public AdminRoutes(ApiTokens tokens, IncidentApi incidents, MaintenanceApi maintenance, AccessApi access, FailureDomainApi failureDomains,
+                       AdminPages pages, AdminJson json) {
         this.tokens = tokens;
         var all = new ArrayList<ApiRoute>();
         all.addAll(incidents.routes());
         all.addAll(maintenance.routes());
         all.addAll(access.routes());
+        all.addAll(failureDomains.routes());
         this.api = List.copyOf(all);
         this.pages = pages;
         this.json = json;

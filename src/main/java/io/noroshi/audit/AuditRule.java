@@ -63,6 +63,14 @@ public enum AuditRule {
         return reference;
     }
 
+    /** The rule with this stable id; empty for an id no longer (or not yet) known, e.g. in stored findings. */
+    public static java.util.Optional<AuditRule> byId(String id) {
+        for (AuditRule rule : values()) {
+            if (rule.id.equals(id)) return java.util.Optional.of(rule);
+        }
+        return java.util.Optional.empty();
+    }
+
     public Finding finding(Severity severity, String message, java.util.List<String> evidence) {
         return new Finding(this, severity, message, evidence);
     }

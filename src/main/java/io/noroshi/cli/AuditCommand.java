@@ -6,7 +6,6 @@ import io.noroshi.audit.AuditReportJson;
 import io.noroshi.audit.AuditReportText;
 import io.noroshi.audit.dns.DnsAudit;
 import io.noroshi.audit.dns.DnsStart;
-import io.noroshi.audit.dns.RootHints;
 import io.noroshi.audit.inventory.InventoryAudit;
 import io.noroshi.audit.network.AsnDatabaseException;
 import io.noroshi.audit.network.NetworkMap;
@@ -14,18 +13,14 @@ import io.noroshi.audit.network.NetworkMaps;
 import io.noroshi.config.ConfigException;
 import io.noroshi.config.ConfigLoader;
 import io.noroshi.config.ConfigProblem;
-import io.noroshi.probe.dns.DnsProbe;
 import io.noroshi.probe.dns.ResolverFactory;
 import java.io.PrintWriter;
-import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.xbill.DNS.ResolverConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -98,7 +93,7 @@ public final class AuditCommand implements Callable<Integer> {
             if (domain != null) {
                 DnsAudit.zoneName(domain);
                 NetworkMap networks = NetworkMaps.open(Optional.ofNullable(asnDb));
-                var audit = new DnsAudit(start(), resolvers, networks, clock, Duration.ofMillis(timeoutMs));
+                var audit = new DnsAudit(DnsStart.choose(Optional.ofNullable(rootHints), Optional.ofNullable(resolver)), resolvers, networks, clock, Duration.ofMillis(timeoutMs));
                 report = Optional.of(audit.audit(domain));
             }
             if (config != null) {
@@ -121,19 +116,5 @@ public final class AuditCommand implements Callable<Integer> {
         }
         err.flush();
         return CANNOT_AUDIT;
-    }
-
-    private DnsStart start() {
-        if (rootHints != null) return new DnsStart.FromRoots(RootHints.read(rootHints));
-        if (resolver != null) {
-            try {
-                return new DnsStart.ThroughResolver(DnsProbe.socketAddress(resolver));
-            } catch (UnknownHostException e) {
-                throw new AuditInputException("--resolver " + resolver + ": " + e.getMessage());
-            }
-        }
-        InetSocketAddress system = ResolverConfig.getCurrentConfig().servers().stream().findFirst()
-                .orElseThrow(() -> new AuditInputException("no system resolver found; name one with --resolver HOST:PORT or use --root-hints"));
-        return new DnsStart.ThroughResolver(system);
     }
 }

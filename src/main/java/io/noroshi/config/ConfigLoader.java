@@ -66,11 +66,12 @@ public final class ConfigLoader {
         List<Component.Group> groups = top.list("component_groups", s -> group(s, references));
         List<Component> components = top.list("components", s -> component(s, references));
         MonitorsSection.Read watched = MonitorsSection.read(top, references);
+        AuditSettings audit = AuditSection.read(top);
         top.finish();
         references.check(sites, services);
         if (!problems.isEmpty()) throw new ConfigException(problems.sorted());
         return new NoroshiConfig(page, sites, services, groups, components, watched.vantagePoints(), watched.monitors(),
-                watched.monitoring());
+                watched.monitoring(), audit);
     }
 
     private static PageSettings page(YamlSection s) {

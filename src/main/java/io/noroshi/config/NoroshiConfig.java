@@ -9,7 +9,8 @@ import java.util.Optional;
  */
 public record NoroshiConfig(PageSettings page, List<Site> sites, List<Service> services,
                             List<Component.Group> componentGroups, List<Component> components,
-                            List<VantagePoint> vantagePoints, List<Monitor> monitors, MonitoringSettings monitoring) {
+                            List<VantagePoint> vantagePoints, List<Monitor> monitors, MonitoringSettings monitoring,
+                            AuditSettings audit) {
 
     public NoroshiConfig {
         sites = List.copyOf(sites);
@@ -18,6 +19,13 @@ public record NoroshiConfig(PageSettings page, List<Site> sites, List<Service> s
         components = List.copyOf(components);
         vantagePoints = List.copyOf(vantagePoints);
         monitors = List.copyOf(monitors);
+        java.util.Objects.requireNonNull(audit, "audit");
+    }
+
+    /** A config without the {@code audit:} section, as code that builds one by hand writes it. */
+    public NoroshiConfig(PageSettings page, List<Site> sites, List<Service> services, List<Component.Group> componentGroups,
+                         List<Component> components, List<VantagePoint> vantagePoints, List<Monitor> monitors, MonitoringSettings monitoring) {
+        this(page, sites, services, componentGroups, components, vantagePoints, monitors, monitoring, AuditSettings.none());
     }
 
     public Optional<Site> site(String id) {

@@ -6,6 +6,9 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.noroshi.admin.AdminGraph;
+import io.noroshi.audit.AuditEvents;
+import io.noroshi.audit.FindingLog;
+import io.noroshi.audit.dns.LiveAudits;
 import io.noroshi.config.ConfigLoader;
 import io.noroshi.config.NoroshiConfig;
 import io.noroshi.demo.DemoHistory;
@@ -47,10 +50,12 @@ public final class Hub implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final Monitoring monitoring;
     private final AdminGraph admin;
+    private final LiveAudits audits;
 
     private Hub(Database database, SnapshotPublisher publisher, HubServer server, ScheduledExecutorService timer, Monitoring monitoring,
-                AdminGraph admin) {
+                AdminGraph admin, LiveAudits audits) {
         this.admin = admin;
+        this.audits = audits;
         this.database = database;
         this.publisher = publisher;
         this.server = server;
@@ -92,7 +97,11 @@ public final class Hub implements AutoCloseable {
             monitoring.start();
             var timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("hub-timer").daemon().factory());
             timer.scheduleAtFixedRate(publisher::requestRefresh, IDLE_REFRESH_SECONDS, IDLE_REFRESH_SECONDS, TimeUnit.SECONDS);
-            return new Hub(database, publisher, server, timer, monitoring, admin);
+            // scheduled live DNS audit: findings kept in the database, new ones raised as events (logged and counted)
+            var auditEvents = new AuditEvents();
+            auditEvents.subscribe(new FindingLog(metrics));
+            var audits = LiveAudits.start(config.audit(), database.auditFindings(), auditEvents, clock);
+            return new Hub(database, publisher, server, timer, monitoring, admin, audits);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -129,6 +138,11 @@ public final class Hub implements AutoCloseable {
         return monitoring;
     }
 
+    /** The scheduled live DNS audits of the {@code audit:} section. */
+    public LiveAudits audits() {
+        return audits;
+    }
+
     static NoroshiConfig demoConfig() {
         try (InputStream in = Hub.class.getResourceAsStream("/demo/noroshi.yaml")) {
             if (in == null) throw new IllegalStateException("the bundled demo config is missing from the jar");
@@ -141,6 +155,7 @@ public final class Hub implements AutoCloseable {
     @Override
     public void close() {
         timer.shutdownNow();
+        audits.close();
         monitoring.close();
         server.close();
         publisher.close();

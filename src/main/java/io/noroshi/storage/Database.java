@@ -1,6 +1,7 @@
 package io.noroshi.storage;
 
 import io.noroshi.account.AuditLog;
+import io.noroshi.audit.AuditFindingStore;
 import io.noroshi.account.OperatorStore;
 import io.noroshi.account.SessionStore;
 import io.noroshi.account.TokenStore;
@@ -40,6 +41,7 @@ public final class Database implements AutoCloseable {
     private final TokenStore tokens;
     private final SessionStore sessions;
     private final AuditLog auditLog;
+    private final AuditFindingStore auditFindings;
 
     private Database(Pools pools) {
         this.pools = pools;
@@ -54,6 +56,7 @@ public final class Database implements AutoCloseable {
         this.tokens = new JdbiTokenStore(transactions);
         this.sessions = new JdbiSessionStore(transactions);
         this.auditLog = new JdbiAuditLog(transactions);
+        this.auditFindings = new JdbiAuditFindingStore(transactions);
     }
 
     /**
@@ -152,6 +155,11 @@ public final class Database implements AutoCloseable {
 
     public AuditLog auditLog() {
         return auditLog;
+    }
+
+    /** Findings of the scheduled live DNS audit and its latest run per domain. */
+    public AuditFindingStore auditFindings() {
+        return auditFindings;
     }
 
     /** Closes the pools; stores fail afterwards. */

@@ -71,6 +71,19 @@ class ConfigLoaderTest {
             "not yaml               | 'page: [name'                                                      | 1 | not valid YAML",
             "not a mapping          | '- a\n- b'                                                          | 1 | expected a mapping with the sections",
             "unknown language key   | 'page: {name: A, description: {en: x, de: y}}'                     | 1 | page.description.de: unknown key",
+            "audit not a domain     | 'page: {name: A}\naudit:\n  domains: [localhost]'                          | 3 | audit.domains: 'localhost' is not a domain name",
+            "audit bad label        | 'page: {name: A}\naudit:\n  domains: [-bad.example]'                       | 3 | audit.domains: '-bad.example' is not a domain name",
+            "audit twice            | 'page: {name: A}\naudit:\n  domains: [a.example, A.example.]'              | 3 | audit.domains: lists 'a.example' twice",
+            "audit empty list       | 'page: {name: A}\naudit:\n  domains: []'                                   | 3 | audit.domains: must name at least one domain",
+            "audit bad interval     | 'page: {name: A}\naudit:\n  domains: [a.example]\n  interval: often'        | 4 | audit.interval: 'often' is not a duration",
+            "audit too often        | 'page: {name: A}\naudit:\n  domains: [a.example]\n  interval: 30s'          | 4 | audit.interval: must be at least 1m",
+            "audit zero timeout     | 'page: {name: A}\naudit:\n  domains: [a.example]\n  timeout: 0s'            | 4 | audit.timeout: must be longer than zero",
+            "audit missing hints file | 'page: {name: A}\naudit:\n  domains: [a.example]\n  root_hints: /nonexistent/root.hints' | 4 | audit.root_hints: cannot read '/nonexistent/root.hints'",
+            "audit missing asn file | 'page: {name: A}\naudit:\n  domains: [a.example]\n  asn_db: /nonexistent/x.mmdb'  | 4 | audit.asn_db: cannot read '/nonexistent/x.mmdb'",
+            "audit bad resolver     | 'page: {name: A}\naudit:\n  domains: [a.example]\n  resolver: \"a b:53\"'  | 4 | audit.resolver: 'a b:53' is not HOST or HOST:PORT",
+            "audit port out of range | 'page: {name: A}\naudit:\n  domains: [a.example]\n  resolver: 127.0.0.1:70000' | 4 | audit.resolver: '127.0.0.1:70000' is not HOST or HOST:PORT",
+            "audit unknown key      | 'page: {name: A}\naudit:\n  domains: [a.example]\n  domain: a.example'      | 4 | audit.domain: unknown key; expected a known key such as domains, interval",
+            "audit not a mapping    | 'page: {name: A}\naudit: [a.example]'                                      | 2 | audit: expected a mapping",
     })
     void namesLineAndKeyOfEachProblem(String title, String yaml, int line, String message) {
         List<ConfigProblem> problems = problems(yaml.replace("\\n", "\n"));

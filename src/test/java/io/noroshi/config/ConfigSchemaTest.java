@@ -27,6 +27,8 @@ class ConfigSchemaTest {
             "endpoints            | /properties/services/items/properties/endpoints/items                  | 'page: {name: A}\nservices: [{id: a, kind: web, endpoints: [{host: h, site: s, bogus_key: 1}]}]'",
             "component groups     | /properties/component_groups/items                                     | 'page: {name: A}\ncomponent_groups: [{id: a, bogus_key: 1}]'",
             "components           | /properties/components/items                                           | 'page: {name: A}\ncomponents: [{id: a, bogus_key: 1}]'",
+            "audit                | /properties/audit                                                      | 'page: {name: A}\naudit: {domains: [example.com], bogus_key: 1}'",
+            "monitoring           | /properties/monitoring                                                 | 'page: {name: A}\nmonitoring: {bogus_key: 1}'",
     })
     void schemaAndLoaderKnowTheSameKeys(String section, String schemaPointer, String yaml) {
         Set<String> schemaKeys = new TreeSet<>();
@@ -42,7 +44,7 @@ class ConfigSchemaTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"page", "sites", "services", "component_groups", "components"})
+    @CsvSource({"page", "sites", "services", "component_groups", "components", "vantage_points", "monitors", "monitoring", "audit"})
     void everyTopLevelSectionIsInTheSchema(String section) {
         assertThat(SCHEMA.path("properties").has(section)).isTrue();
     }

@@ -8,6 +8,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 
@@ -25,8 +27,14 @@ final class AdminHub implements AutoCloseable {
     final HttpClient http = HttpClient.newHttpClient();
 
     AdminHub(Path data) {
-        hub = Hub.start(new HubOptions(null, true, "127.0.0.1", 0, data, null), Clock.systemUTC());
-        operator = hub.admin().accounts().create(EMAIL, PASSWORD.toCharArray());
+        this(data, null);
+    }
+
+    /** A hub on {@code config} (null: the demo config with its history). */
+    AdminHub(Path data, Path config) {
+        hub = Hub.start(new HubOptions(config, config == null, "127.0.0.1", 0, data, null), Clock.systemUTC());
+        // a hub restarted on the same data keeps its operator
+        operator = hub.database().operators().findByEmail(EMAIL).orElseGet(() -> hub.admin().accounts().create(EMAIL, PASSWORD.toCharArray()));
         var actor = Actor.session(operator);
         readToken = hub.admin().access().issueToken(actor, "reader", Scope.READ).secret();
         incidentsToken = hub.admin().access().issueToken(actor, "responder", Scope.INCIDENTS).secret();
@@ -46,6 +54,43 @@ final class AdminHub implements AutoCloseable {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new AssertionError("request to " + path + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Logs in through the login form as a browser would; returns the {@code Cookie} header value of the session. */
+    String login() {
+        var form = send(HttpRequest.newBuilder(URI.create(url("/admin/login"))).GET());
+        String csrfCookie = cookie(form, "noroshi_login_csrf");
+        String csrf = csrfCookie.substring(csrfCookie.indexOf('=') + 1);
+        var done = send(HttpRequest.newBuilder(URI.create(url("/admin/login"))).header("Cookie", csrfCookie)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("csrf=" + csrf + "&email=" + URLEncoder.encode(EMAIL, StandardCharsets.UTF_8)
+                        + "&password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8))));
+        if (done.statusCode() != 302) throw new AssertionError("login answered " + done.statusCode() + ": " + done.body());
+        return cookie(done, "noroshi_session");
+    }
+
+    /** A page of the admin, with the session cookie from {@link #login()} (or none). */
+    HttpResponse<String> page(String path, String sessionCookie) {
+        var request = HttpRequest.newBuilder(URI.create(url(path))).GET();
+        if (sessionCookie != null) request.header("Cookie", sessionCookie);
+        return send(request);
+    }
+
+    private static String cookie(HttpResponse<String> response, String name) {
+        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(name + "="))
+                .map(c -> c.substring(0, c.indexOf(';'))).findFirst()
+                .orElseThrow(() -> new AssertionError("no cookie " + name + " in " + response.headers().map()));
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new AssertionError("request failed: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);

@@ -70,6 +70,23 @@ class AdminPagesInBrowserTest {
     }
 
     @Test
+    void operatorChoosesAFailingSiteByALinkAndSeesItsBlastRadiusDrawn() {
+        Page page = loggedIn();
+        page.click("nav >> text=Failure domains");
+        assertThat(page.url()).endsWith("/admin/failure-domains");
+        page.click("#failure-domains a[href$='fail=tokyo-dc1']");
+
+        assertThat(page.url()).endsWith("/admin/failure-domains?fail=tokyo-dc1");
+        assertThat(page.innerText("#blast-radius-title")).isEqualTo("If Tokyo DC1 fails");
+        assertThat(page.innerText("#down-direct")).contains("web").contains("mail");
+        assertThat(page.locator("#diagram svg").isVisible()).isTrue();
+        assertThat(page.locator("#diagram g.service.down").count()).isGreaterThan(0);
+        assertThat(page.locator("#diagram g.service.up").count()).isGreaterThan(0);
+        assertThat(page.locator("#diagram rect.site.failed").count()).isEqualTo(1);
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("admin-failure-domains.png")).setFullPage(true));
+    }
+
+    @Test
     void tokenCreatedInThePagesIsShownOnceOnly() {
         Page page = loggedIn();
         page.navigate(admin.url("/admin/tokens"));

@@ -53,6 +53,20 @@ public final class DnsAudit {
         return new AuditReport(zone.toString(), clock.instant(), findings, java.util.List.of());
     }
 
+    /**
+     * True when where the audit starts answers at all: one of the root servers, or the resolver. When it does
+     * not, a report that finds no delegation says more about this machine's network than about the domain.
+     */
+    public boolean startAnswers() {
+        var query = new DirectQuery(resolvers, timeout);
+        java.util.List<java.net.InetSocketAddress> first = switch (start) {
+            case DnsStart.FromRoots roots -> roots.roots();
+            case DnsStart.ThroughResolver through -> java.util.List.of(through.resolver());
+        };
+        return first.stream().anyMatch(server -> query.ask(server, Name.root, org.xbill.DNS.Type.NS, DirectQuery.Transport.UDP)
+                instanceof io.noroshi.probe.dns.DnsReply.Answered);
+    }
+
     /** Parses and checks a domain name as an operator types it (IDN allowed, trailing dot optional). */
     public static Name zoneName(String domain) {
         String ascii;

@@ -23,6 +23,11 @@ public final class BlastRadiusDiagram {
     private static final int BOX_H = 40;
     private static final int GAP = 14;
     private static final int TOP = 90;
+    /** Characters of 12px sans-serif that fit in a box, regular and bold. */
+    private static final int BOX_CHARS = 31;
+    private static final int BOX_CHARS_BOLD = 28;
+    /** Roughly how wide a character of the 15px title is, to make room for the whole title. */
+    private static final int TITLE_CHAR_W = 9;
 
     private record Box(Service service, Service.Endpoint endpoint, int x, int y) {
     }
@@ -48,7 +53,7 @@ public final class BlastRadiusDiagram {
         columns.values().removeIf(List::isEmpty);
         relayout(columns, firstBox);
         int rows = columns.values().stream().mapToInt(List::size).max().orElse(0);
-        int width = Math.max(460, 40 + columns.size() * COLUMN);
+        int width = Math.max(Math.max(460, 40 + columns.size() * COLUMN), 40 + title(config, radius).length() * TITLE_CHAR_W);
         int height = TOP + rows * (BOX_H + GAP) + 60;
         var svg = new StringBuilder();
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width).append("\" height=\"").append(height)
@@ -65,8 +70,9 @@ public final class BlastRadiusDiagram {
                     .append("\" stroke=\"").append(failed ? "#c0392b" : "#c8ced4").append("\"/>\n");
             String name = site == null ? column.getKey() : site.name().in("en");
             String parent = site == null ? "" : site.parent().flatMap(config::site).map(p -> "in " + p.name().in("en")).orElse("");
-            svg.append("<text x=\"").append(x + 10).append("\" y=\"60\" font-weight=\"bold\">").append(escape(name)).append("</text>\n");
-            svg.append("<text x=\"").append(x + 10).append("\" y=\"76\" fill=\"#555\">").append(escape(parent)).append("</text>\n");
+            svg.append("<g class=\"site-label\"><title>").append(escape(parent.isEmpty() ? name : name + "\n" + parent)).append("</title>");
+            svg.append("<text x=\"").append(x + 10).append("\" y=\"60\" font-weight=\"bold\">").append(escape(fit(name, BOX_CHARS_BOLD + 2))).append("</text>");
+            svg.append("<text x=\"").append(x + 10).append("\" y=\"76\" fill=\"#555\">").append(escape(fit(parent, BOX_CHARS + 2))).append("</text></g>\n");
         }
         for (List<Box> column : columns.values()) {
             for (Box box : column) {
@@ -108,15 +114,18 @@ public final class BlastRadiusDiagram {
             case "degraded" -> "#fff3b0";
             default -> "#e6f4ea";
         };
+        String name = box.service().name().in("en");
+        String detail = box.service().kind().name().toLowerCase(Locale.ROOT) + " · " + box.endpoint().label()
+                + (box.endpoint().sharedParts().isEmpty() ? "" : " · " + String.join(", ", box.endpoint().sharedParts()));
+        // the box does not grow with its text: what does not fit is cut, and the whole text is the tooltip
         svg.append("<g class=\"service ").append(state).append("\" data-service=\"").append(escape(box.service().id())).append("\">")
+                .append("<title>").append(escape(name + "\n" + detail)).append("</title>")
                 .append("<rect x=\"").append(box.x()).append("\" y=\"").append(box.y()).append("\" width=\"").append(BOX_W)
                 .append("\" height=\"").append(BOX_H).append("\" rx=\"5\" fill=\"").append(fill).append("\" stroke=\"#445\"/>")
                 .append("<text x=\"").append(box.x() + 8).append("\" y=\"").append(box.y() + 16).append("\" font-weight=\"bold\">")
-                .append(escape(box.service().name().in("en"))).append("</text>")
+                .append(escape(fit(name, BOX_CHARS_BOLD))).append("</text>")
                 .append("<text x=\"").append(box.x() + 8).append("\" y=\"").append(box.y() + 32).append("\" fill=\"#444\">")
-                .append(escape(box.service().kind().name().toLowerCase(Locale.ROOT) + " · " + box.endpoint().label()
-                        + (box.endpoint().sharedParts().isEmpty() ? "" : " · " + String.join(", ", box.endpoint().sharedParts()))))
-                .append("</text></g>\n");
+                .append(escape(fit(detail, BOX_CHARS))).append("</text></g>\n");
     }
 
     private static String state(BlastRadius radius, String service) {
@@ -131,6 +140,21 @@ public final class BlastRadiusDiagram {
         return radius.map(r -> page + ": if " + r.failed().name() + " fails, " + r.down().size() + " service(s) go down; status page "
                 + (r.canPublishStatus() ? "survives" : "is down") + ", customers " + (r.canReachCustomers() ? "reachable" : "unreachable"))
                 .orElse(page + ": sites, services and dependencies");
+    }
+
+    /** The text, or as much as fits in {@code chars} Latin characters with an ellipsis; a CJK character counts as two. */
+    static String fit(String text, int chars) {
+        int used = 0;
+        int end = 0;
+        while (end < text.length()) {
+            int cp = text.codePointAt(end);
+            used += cp >= 0x2E80 ? 2 : 1;
+            if (used > chars - 1) break;
+            end += Character.charCount(cp);
+        }
+        if (end == text.length()) return text;
+        int whole = text.codePoints().map(cp -> cp >= 0x2E80 ? 2 : 1).sum();
+        return whole <= chars ? text : text.substring(0, end) + "…";
     }
 
     /** XML-escapes text for element content and attribute values alike. */

@@ -2,6 +2,7 @@ package io.noroshi.audit.bench;
 
 import io.noroshi.audit.AuditReport;
 import io.noroshi.audit.AuditReportJson;
+import io.noroshi.audit.inventory.BlastRadiusDiagram;
 import io.noroshi.audit.inventory.InventoryAudit;
 import io.noroshi.config.ConfigLoader;
 import io.noroshi.config.NoroshiConfig;
@@ -60,9 +61,22 @@ public final class AuditBenchmark {
             System.out.printf("RESULT audit_5000_services_ms=%.1f%n", auditMs);
             System.out.printf("RESULT audit_vs_parse_ratio=%.3f%n", auditMs / parseMs);
             System.out.printf("RESULT config_parse_5000_services_ms=%.1f%n", parseMs);
+            diagram(config);
         } finally {
             Files.deleteIfExists(file);
         }
+    }
+
+    /** What each request of /admin/failure-domains?fail=SITE pays on top of the audit it caches: the SVG. */
+    private static void diagram(NoroshiConfig config) {
+        var diagram = new BlastRadiusDiagram();
+        Optional<String> failing = Optional.of(config.sites().getFirst().id());
+        int bytes = diagram.render(config, failing).length();
+        double[] render = new double[RUNS];
+        for (int i = 0; i < RUNS; i++) render[i] = time(() -> diagram.render(config, failing)) / 1e6;
+        System.out.printf("admin page diagram with %s failing, median: %.1f ms, %d KB of SVG%n", failing.get(), median(render), bytes / 1024);
+        System.out.printf("RESULT diagram_5000_services_ms=%.1f%n", median(render));
+        System.out.printf("RESULT diagram_5000_services_kb=%d%n", bytes / 1024);
     }
 
     private static long plainLoop(NoroshiConfig config) {

@@ -66,4 +66,12 @@ class BlastRadiusDiagramTest {
         assertThatThrownBy(() -> diagram.render(Inventories.parse(Inventories.STORY), Optional.of("atlantis")))
                 .isInstanceOf(AuditInputException.class).hasMessageContaining("atlantis");
     }
+
+    @Test
+    void textTooLongForItsBoxIsCutWithAnEllipsisAndKeptWholeInTheTooltip() {
+        assertThat(BlastRadiusDiagram.fit("Mail", 10)).isEqualTo("Mail");
+        assertThat(BlastRadiusDiagram.fit("Customer contact list (encrypted copy)", 12)).isEqualTo("Customer co…").hasSize(12);
+        assertThat(BlastRadiusDiagram.fit("お客様連絡先の複製です", 10)).isEqualTo("お客様連…");
+        assertThat(BlastRadiusDiagram.fit("0123456789", 10)).isEqualTo("0123456789");
+    }
 }

@@ -26,6 +26,8 @@ import java.util.Map;
  *   <li>{@code lame.test}: the second nameserver does not serve the zone (answers REFUSED)</li>
  *   <li>{@code noglue.test}: in-bailiwick nameservers delegated without glue</li>
  *   <li>{@code outside.test}: out-of-bailiwick nameservers; the zone lists one more NS than its parent</li>
+ *   <li>{@code fixable.test}: like {@code lagging.test} at first; {@link #serveFixable} changes what its second server
+ *       serves, for tests of findings that come and go</li>
  * </ul>
  * Prefixes 198.51.100.0/25 and 2001:db8:1::/48 map to AS64496, 198.51.100.128/25 and 2001:db8:2::/48 to
  * AS64497, 203.0.113.0/24 and 2001:db8:3::/48 to AS64498 in {@link #pfx2as()}. An unbound at 203.0.113.53
@@ -35,6 +37,8 @@ public final class PrivateDnsTree implements AutoCloseable {
 
     public static final long LAGGING_NEW_SERIAL = 2024010102L;
     public static final long LAGGING_OLD_SERIAL = 2024010101L;
+    public static final long FIXABLE_NEW_SERIAL = 2025010102L;
+    public static final long FIXABLE_OLD_SERIAL = 2025010101L;
 
     private final Path directory;
     private final FileChannel lockChannel;
@@ -42,6 +46,7 @@ public final class PrivateDnsTree implements AutoCloseable {
     private final TestNetwork network;
     private final List<NsdServer> servers = new ArrayList<>();
     private final Map<String, NsdServer> byLabel = new LinkedHashMap<>();
+    private final Map<String, String> namespaces = new LinkedHashMap<>();
     private UnboundResolver recursive;
 
     private PrivateDnsTree() throws IOException {
@@ -99,12 +104,29 @@ public final class PrivateDnsTree implements AutoCloseable {
         serve("lagging1", List.of("198.51.100.31/25"), Map.of("lagging.test.", TestZones.lagging(LAGGING_NEW_SERIAL)));
         serve("lagging2", List.of("203.0.113.31/24"), Map.of("lagging.test.", TestZones.lagging(LAGGING_OLD_SERIAL)));
         serve("lame1", List.of("198.51.100.41/25"), Map.of("lame.test.", TestZones.lame()));
+        serve("fixable1", List.of("198.51.100.51/25"), Map.of("fixable.test.", TestZones.fixable(FIXABLE_NEW_SERIAL)));
+        serve("fixable2", List.of("203.0.113.51/24"), Map.of("fixable.test.", TestZones.fixable(FIXABLE_OLD_SERIAL)));
+    }
+
+    /**
+     * Restarts the second server of {@code fixable.test} serving the zone with {@code serial}: with
+     * {@link #FIXABLE_OLD_SERIAL} it lags behind the first, with {@link #FIXABLE_NEW_SERIAL} the zone is fixed.
+     */
+    public synchronized void serveFixable(long serial) {
+        NsdServer old = byLabel.get("fixable2");
+        old.close();
+        servers.remove(old);
+        var server = new NsdServer("fixable2", namespaces.get("fixable2"), old.addresses(), Map.of("fixable.test.", TestZones.fixable(serial)),
+                directory.resolve("fixable2-" + System.nanoTime()));
+        servers.add(server);
+        byLabel.put("fixable2", server);
     }
 
     private void serve(String label, List<String> cidrs, Map<String, String> zones) {
         String namespace = network.addNamespace(cidrs);
         List<String> addresses = cidrs.stream().map(c -> c.split("/")[0]).toList();
         var server = new NsdServer(label, namespace, addresses, zones, directory.resolve(label));
+        namespaces.put(label, namespace);
         servers.add(server);
         byLabel.put(label, server);
     }

@@ -49,6 +49,10 @@ final class TestZones {
                 noglue        NS   ns2.noglue
                 outside       NS   ns1.diverse
                 outside       NS   ns2.diverse
+                fixable       NS   ns1.fixable
+                fixable       NS   ns2.fixable
+                ns1.fixable   A    198.51.100.51
+                ns2.fixable   A    203.0.113.51
                 """;
     }
 
@@ -110,6 +114,20 @@ final class TestZones {
                 ns1   A   198.51.100.41
                 ns2   A   198.51.100.11
                 @     MX  10 mx1.diverse.test.
+                """;
+    }
+
+    static String fixable(long serial) {
+        return soa("fixable.test.", "ns1.fixable.test.", serial) + """
+                @     NS  ns1
+                @     NS  ns2
+                ns1   A   198.51.100.51
+                ns2   A   203.0.113.51
+                @     MX  10 mx1
+                @     MX  20 mx2
+                mx1   A   198.51.100.55
+                mx2   A   203.0.113.55
+                www   A   198.51.100.180
                 """;
     }
 }
