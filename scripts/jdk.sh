@@ -2,8 +2,11 @@
 # Order: an existing JAVA_HOME that is new enough, then the newest JDK under /usr/lib/jvm.
 
 noroshi_java_major() {
-  local version
-  version=$("$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+  local version=""
+  # The JDK's release file answers without starting a JVM (each start costs the launcher ~0.1 s).
+  [ -r "$1/release" ] && version=$(sed -n 's/^JAVA_VERSION="\([^"]*\)".*/\1/p' "$1/release")
+  [ -n "$version" ] || version=$("$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+  version=${version#1.}  # 1.8.0_x -> 8
   echo "${version%%.*}"
 }
 
@@ -30,4 +33,5 @@ noroshi_find_jdk() {
 
 # JVM options of the hub, shared by ./noroshi and the benchmarks. SerialGC and a bounded heap keep
 # the resident size small on a 2-core box; raise -Xmx via NOROSHI_JAVA_OPTS for large monitor sets.
-NOROSHI_DEFAULT_JAVA_OPTS="-XX:+UseSerialGC -Xmx96m -Xss512k -XX:ReservedCodeCacheSize=64m -Xshare:auto"
+# No -Xshare here: it is the default, and any -Xshare option makes JDK 25 refuse -XX:AOTCache (scripts/startup-cache.sh).
+NOROSHI_DEFAULT_JAVA_OPTS="-XX:+UseSerialGC -Xmx96m -Xss512k -XX:ReservedCodeCacheSize=64m"
