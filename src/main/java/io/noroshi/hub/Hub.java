@@ -25,9 +25,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
-import java.util.concurrent.FutureTask;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -68,19 +66,16 @@ public final class Hub implements AutoCloseable {
         NoroshiConfig config = options.config() == null ? demoConfig() : new ConfigLoader().load(options.config());
         var settings = DatabaseSettings.fromCommandLine(options.dataDir(), java.util.Optional.ofNullable(options.databaseUrl()));
         Database database = Database.open(settings);
-        FutureTask<Void> firstSnapshot = null;
         try {
+            if (options.demo()) {
+                boolean seeded = new DemoHistory(database.incidents(), database.maintenance(), database.componentStates(), database.uptime())
+                        .seedIfEmpty(config, clock.instant());
+                log.info("demo history seeded={}", seeded);
+            }
             var holder = new SnapshotHolder();
             var source = new PageDataSource(config, database.incidents(), database.maintenance(), database.componentStates(), database.uptime(), clock);
             var publisher = new SnapshotPublisher(source, new SiteRenderer(), holder::publish);
-            // Seeding the demo and the first full render are the longest part of a start: they run on the other core
-            // while this thread builds the rest of the graph. The server listens only once the snapshot is published.
-            firstSnapshot = new FutureTask<>(() -> {
-                if (options.demo()) seedDemo(config, database, clock);
-                publisher.publishNow();
-                return null;
-            });
-            Thread.ofPlatform().name("hub-first-snapshot").start(firstSnapshot);
+            publisher.publishNow();
             var metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             // Monitoring: the hub's own checks, agents' results, quorum verdicts -> component status and uptime.
             var ledger = new HeartbeatLedger(clock);
@@ -89,11 +84,9 @@ public final class Hub implements AutoCloseable {
             // admin: accounts, write commands, admin API and pages
             var admin = AdminGraph.build(config, database, publisher, clock);
             var routes = new Routes(holder, metrics, monitoring.agentApi(), admin.routes());
-            var server = new HubServer(holder, routes::register).bindMetrics(metrics);
-            await(firstSnapshot);
-            server.start(options.bind(), options.port());
+            var server = new HubServer(holder, routes::register).bindMetrics(metrics).start(options.bind(), options.port());
             // Not needed for the first answer, so after it: the JVM's meters (they start the management beans) and, on
-            // the first start, the one-time setup token (a write that would queue behind the demo's seeding).
+            // the first start, the one-time setup token.
             new JvmMemoryMetrics().bindTo(metrics);
             new JvmThreadMetrics().bindTo(metrics);
             new ProcessorMetrics().bindTo(metrics);
@@ -103,39 +96,8 @@ public final class Hub implements AutoCloseable {
             timer.scheduleAtFixedRate(publisher::requestRefresh, IDLE_REFRESH_SECONDS, IDLE_REFRESH_SECONDS, TimeUnit.SECONDS);
             return new Hub(database, publisher, server, timer, monitoring, admin);
         } catch (RuntimeException e) {
-            if (firstSnapshot != null) {
-                // Let the first snapshot's thread finish before its database closes under it; its own failure is
-                // secondary to this one.
-                try {
-                    await(firstSnapshot);
-                } catch (RuntimeException secondary) {
-                    if (secondary != e) e.addSuppressed(secondary);
-                }
-            }
             database.close();
             throw e;
-        }
-    }
-
-    private static void seedDemo(NoroshiConfig config, Database database, Clock clock) {
-        boolean seeded = new DemoHistory(database.incidents(), database.maintenance(), database.componentStates(), database.uptime())
-                .seedIfEmpty(config, clock.instant());
-        log.info("demo history seeded={}", seeded);
-    }
-
-    /** Waits for {@code task} and rethrows its failure as it was thrown. */
-    private static void await(FutureTask<Void> task) {
-        try {
-            task.get();
-        } catch (ExecutionException e) {
-            switch (e.getCause()) {
-                case RuntimeException failure -> throw failure;
-                case Error failure -> throw failure;
-                default -> throw new IllegalStateException("the first snapshot failed: " + e.getCause(), e.getCause());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the first snapshot", e);
         }
     }
 
