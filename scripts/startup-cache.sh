@@ -22,7 +22,7 @@ noroshi_startup_cache() {
     NOROSHI_STARTUP_OPTS+=("-XX:SharedArchiveFile=$root/target/noroshi.jsa" -XX:+AutoCreateSharedArchive)
     return 0
   fi
-  stamp="$JAVA_HOME $(cksum <"$JAVA_HOME/release" 2>/dev/null) ${NOROSHI_JAVA_OPTS:-$NOROSHI_DEFAULT_JAVA_OPTS} ${NOROSHI_STARTUP_OPTS[*]}"
+  stamp="$JAVA_HOME $(cksum <"$JAVA_HOME/release" 2>/dev/null) ${NOROSHI_JAVA_OPTS:-$NOROSHI_DEFAULT_JAVA_OPTS} ${NOROSHI_STARTUP_OPTS[*]+${NOROSHI_STARTUP_OPTS[*]}}"
   if [ ! -f "$cache" ] || [ "$jar" -nt "$cache" ] || [ "$(cat "$cache.stamp" 2>/dev/null)" != "$stamp" ]; then
     [ "$mode" = record ] || return 0
     noroshi_record_startup_cache "$jar" "$cache" || return 0
@@ -35,7 +35,7 @@ noroshi_record_startup_cache() { # jar cache
   local jar=$1 cache=$2 partial="$2.$$.partial" log="$2.log"
   echo "noroshi: recording the JVM startup cache (once per build, a few seconds)..." >&2
   # shellcheck disable=SC2086 # the options are a word list
-  if "$JAVA_HOME/bin/java" ${NOROSHI_JAVA_OPTS:-$NOROSHI_DEFAULT_JAVA_OPTS} "${NOROSHI_STARTUP_OPTS[@]}" \
+  if "$JAVA_HOME/bin/java" ${NOROSHI_JAVA_OPTS:-$NOROSHI_DEFAULT_JAVA_OPTS} ${NOROSHI_STARTUP_OPTS[@]+"${NOROSHI_STARTUP_OPTS[@]}"} \
       "-XX:AOTCacheOutput=$partial" -jar "$jar" serve --startup-training >"$log" 2>&1 && [ -s "$partial" ]; then
     # Rename, so a concurrent start sees the old cache or the new one, never half of one.
     mv -f "$partial" "$cache"
