@@ -31,7 +31,7 @@ public final class Database implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Database.class);
     private static final String[] MIGRATIONS = {"classpath:db/migration/common", "classpath:db/migration/{vendor}"};
-    /** Flyway's default history table, in the connection's default schema. */
+    /** Flyway's default history table; looked for in every schema, so a miss means no history at all. */
     private static final String SCHEMA_HISTORY = "flyway_schema_history";
 
     private final Pools pools;
