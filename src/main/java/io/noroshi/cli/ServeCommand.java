@@ -3,6 +3,7 @@ package io.noroshi.cli;
 import io.noroshi.config.ConfigException;
 import io.noroshi.hub.Hub;
 import io.noroshi.hub.HubOptions;
+import io.noroshi.hub.StartupTraining;
 import io.noroshi.storage.DatabaseException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -35,6 +36,10 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--database-url", paramLabel = "URL", description = "PostgreSQL JDBC URL instead of SQLite, e.g. jdbc:postgresql://127.0.0.1:5432/noroshi?user=noroshi&password=...")
     String databaseUrl;
 
+    @Option(names = "--startup-training", hidden = true,
+            description = "Start the demo on a throwaway directory and a free port, read its pages, stop: the run the launcher records its startup cache from.")
+    boolean startupTraining;
+
     @Spec
     CommandSpec spec;
 
@@ -43,6 +48,10 @@ public final class ServeCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             spec.commandLine().getErr().println("noroshi serve: --port must be between 0 and 65535, not " + port);
             return 2;
+        }
+        if (startupTraining) {
+            spec.commandLine().getOut().println("noroshi serve: startup training answered " + StartupTraining.run() + " requests");
+            return 0;
         }
         if (config == null && !demo) config = Path.of("noroshi.yaml");
         if (data == null) data = Path.of(demo ? "data/demo" : "data");

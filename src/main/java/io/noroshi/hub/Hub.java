@@ -82,18 +82,20 @@ public final class Hub implements AutoCloseable {
             var publisher = new SnapshotPublisher(source, new SiteRenderer(), holder::publish);
             publisher.publishNow();
             var metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-            new JvmMemoryMetrics().bindTo(metrics);
-            new JvmThreadMetrics().bindTo(metrics);
-            new ProcessorMetrics().bindTo(metrics);
             // Monitoring: the hub's own checks, agents' results, quorum verdicts -> component status and uptime.
             var ledger = new HeartbeatLedger(clock);
             var monitoring = new Monitoring(config, new Monitoring.Stores(database.results(), database.componentStates(), database.uptime()),
                     Checkers.standard(clock, HttpChecker.defaultClient(), ledger), ledger, metrics, clock, publisher::requestRefresh);
-            // admin: accounts, write commands, admin API and pages; the first start prints a one-time setup token
+            // admin: accounts, write commands, admin API and pages
             var admin = AdminGraph.build(config, database, publisher, clock);
-            admin.accounts().issueSetupToken().ifPresent(token -> announceSetupToken(options, token));
             var routes = new Routes(holder, metrics, monitoring.agentApi(), admin.routes());
             var server = new HubServer(holder, routes::register).bindMetrics(metrics).start(options.bind(), options.port());
+            // Not needed for the first answer, so after it: the JVM's meters (they start the management beans) and, on
+            // the first start, the one-time setup token.
+            new JvmMemoryMetrics().bindTo(metrics);
+            new JvmThreadMetrics().bindTo(metrics);
+            new ProcessorMetrics().bindTo(metrics);
+            admin.accounts().issueSetupToken().ifPresent(token -> announceSetupToken(options, token));
             monitoring.start();
             var timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("hub-timer").daemon().factory());
             timer.scheduleAtFixedRate(publisher::requestRefresh, IDLE_REFRESH_SECONDS, IDLE_REFRESH_SECONDS, TimeUnit.SECONDS);

@@ -10,6 +10,9 @@ import io.noroshi.incident.IncidentStore;
 import io.noroshi.incident.MaintenanceStore;
 import io.noroshi.monitor.ResultStore;
 import io.noroshi.uptime.UptimeStore;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Locale;
 import org.flywaydb.core.Flyway;
@@ -29,6 +32,8 @@ public final class Database implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Database.class);
     private static final String[] MIGRATIONS = {"classpath:db/migration/common", "classpath:db/migration/{vendor}"};
+    /** Flyway's default history table; looked for in every schema, so a miss means no history at all. */
+    private static final String SCHEMA_HISTORY = "flyway_schema_history";
 
     private final Pools pools;
     private final Jdbi jdbi;
@@ -88,7 +93,9 @@ public final class Database implements AutoCloseable {
                     // must not run on a schema it does not understand.
                     .ignoreMigrationPatterns(new String[0])
                     .load();
-            refuseNewerSchema(pools, flyway);
+            // flyway.info() resolves and validates every migration once more before migrate() does: worth it
+            // only when there is a history that a newer Noroshi could have written.
+            if (hasSchemaHistory(pools)) refuseNewerSchema(pools, flyway);
             MigrateResult result = flyway.migrate();
             log.info("storage engine={} at={} migrationsApplied={} schemaVersion={}", pools.engine().name().toLowerCase(Locale.ROOT),
                     pools.where(), result.migrationsExecuted, result.targetSchemaVersion == null
@@ -97,6 +104,15 @@ public final class Database implements AutoCloseable {
             // Flyway's own text ends in advice for Flyway users ("run repair"); keep its first line.
             throw new DatabaseException("cannot bring the schema of " + pools.where() + " up to date: "
                     + e.getMessage().lines().findFirst().orElse(""), e);
+        }
+    }
+
+    private static boolean hasSchemaHistory(Pools pools) {
+        try (Connection connection = pools.writes().getConnection();
+             ResultSet tables = connection.getMetaData().getTables(null, null, SCHEMA_HISTORY, new String[] {"TABLE"})) {
+            return tables.next();
+        } catch (SQLException e) {
+            throw new DatabaseException("cannot read the tables of " + pools.where() + ": " + e.getMessage(), e);
         }
     }
 
