@@ -7,15 +7,22 @@ import io.noroshi.statuspage.feed.AtomFeed;
 import io.noroshi.statuspage.feed.RssFeed;
 import io.noroshi.statuspage.html.HtmlPages;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Renders the whole public site from {@link PageData} into a {@link Snapshot}: HTML pages in every
- * language, the Statuspage v2 JSON API, Atom and RSS feeds and SVG badges. Pure: no I/O, no
- * clock, no database; equal data gives byte-equal resources (and so equal ETags).
- * Thread-safe once built; build it once (it loads UI strings) and render on every change.
+ * language, the Statuspage v2 JSON API, Atom and RSS feeds and SVG badges. No I/O, no clock, no
+ * database; equal data gives byte-equal resources (and so equal ETags).
+ *
+ * <p>Build it once (it loads UI strings) and render on every change: it keeps what the previous
+ * render produced and redoes only what the new data reaches. Pages whose view is unchanged keep
+ * their bytes, and a file whose bytes are unchanged keeps its gzip form and ETag instead of being
+ * compressed and hashed again (most of a full render's CPU). The result is always byte-equal to a
+ * fresh renderer's; {@code IncrementalRenderProperties} checks that after random writes.
+ * Renders are serialised: one at a time per renderer.
  */
 public final class SiteRenderer {
 
@@ -25,6 +32,8 @@ public final class SiteRenderer {
     private final AtomFeed atom = new AtomFeed();
     private final RssFeed rss = new RssFeed();
     private final StatusBadge badges = new StatusBadge();
+    /** The last render's files by path, whose encodings are reused when a body comes out byte-equal. */
+    private Map<String, Resource> previous = Map.of();
 
     /** Loads the UI strings of every supported language from the classpath. */
     public SiteRenderer() {
@@ -35,7 +44,7 @@ public final class SiteRenderer {
     }
 
     /** Every public file of the site, keyed by root-relative path (see {@link Snapshot}). */
-    public Snapshot render(PageData data) {
+    public synchronized Snapshot render(PageData data) {
         SiteFacts facts = SiteFacts.of(data);
         UiStrings feedWords = strings.get(facts.page().defaultLanguage());
         var files = new ArrayList<File>();
@@ -44,11 +53,27 @@ public final class SiteRenderer {
         files.add(new File(AtomFeed.PATH, ResourceEncoding.ATOM, atom.render(facts, feedWords)));
         files.add(new File(RssFeed.PATH, ResourceEncoding.RSS, rss.render(facts, feedWords)));
         badges.render(facts).forEach((path, body) -> files.add(new File(path, ResourceEncoding.SVG, body)));
-        // Best-compression gzip is most of the render time; files are independent, so spread it over the cores.
-        List<Resource> encoded = files.parallelStream().map(f -> Resource.of(f.contentType(), f.body())).toList();
         var resources = new LinkedHashMap<String, Resource>();
-        for (int i = 0; i < files.size(); i++) resources.put(files.get(i).path(), encoded.get(i));
+        var changed = new ArrayList<File>();
+        for (File file : files) {
+            Resource kept = unchanged(file);
+            resources.put(file.path(), kept);
+            if (kept == null) changed.add(file);
+        }
+        // gzip is most of the cost of a changed file; files are independent, so spread it over the cores.
+        List<Resource> encoded = changed.size() > 1
+                ? changed.parallelStream().map(f -> Resource.of(f.contentType(), f.body())).toList()
+                : changed.stream().map(f -> Resource.of(f.contentType(), f.body())).toList();
+        for (int i = 0; i < changed.size(); i++) resources.put(changed.get(i).path(), encoded.get(i));
+        previous = resources;
         return new Snapshot(data.generatedAt(), facts.page().defaultLanguage(), resources);
+    }
+
+    /** The previous render's resource at this path when the body is byte-equal, else null. */
+    private Resource unchanged(File file) {
+        Resource before = previous.get(file.path());
+        if (before == null || !before.contentType().equals(file.contentType())) return null;
+        return before.body() == file.body() || Arrays.equals(before.body(), file.body()) ? before : null;
     }
 
     private record File(String path, String contentType, byte[] body) {

@@ -40,6 +40,7 @@ public final class Database implements AutoCloseable {
     private final TokenStore tokens;
     private final SessionStore sessions;
     private final AuditLog auditLog;
+    private final AllOrNothing allOrNothing;
 
     private Database(Pools pools) {
         this.pools = pools;
@@ -54,6 +55,7 @@ public final class Database implements AutoCloseable {
         this.tokens = new JdbiTokenStore(transactions);
         this.sessions = new JdbiSessionStore(transactions);
         this.auditLog = new JdbiAuditLog(transactions);
+        this.allOrNothing = transactions;
     }
 
     /**
@@ -152,6 +154,11 @@ public final class Database implements AutoCloseable {
 
     public AuditLog auditLog() {
         return auditLog;
+    }
+
+    /** Runs writes of several stores of this database as one transaction. */
+    public AllOrNothing allOrNothing() {
+        return allOrNothing;
     }
 
     /** Closes the pools; stores fail afterwards. */

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * One incident or maintenance as a feed item, shared by Atom and RSS.
@@ -32,21 +33,26 @@ public record FeedEntry(String id, String title, String link, Instant published,
         var paths = SitePaths.of(facts.page());
         var times = new PageTimes(facts.page().timeZone());
         String language = words.language();
-        var entries = new ArrayList<FeedEntry>();
+        // Chosen before the text is built: the history holds far more events than a feed carries.
+        var candidates = new ArrayList<Candidate>();
         for (Incident incident : facts.incidents()) {
-            entries.add(new FeedEntry(urn(facts, "incident", incident.id()), incident.name().in(language),
-                    paths.absolute(paths.incident(language, incident.id())), incident.createdAt(), incident.updatedAt(),
-                    html(incident.updates(), words, times)));
+            candidates.add(new Candidate(urn(facts, "incident", incident.id()), incident.updatedAt(), id ->
+                    new FeedEntry(id, incident.name().in(language), paths.absolute(paths.incident(language, incident.id())),
+                            incident.createdAt(), incident.updatedAt(), html(incident.updates(), words, times))));
         }
         for (Maintenance m : facts.data().maintenance()) {
-            String window = "<p>" + Xml.escape(words.get("label.window")) + ": " + Xml.escape(times.display(m.scheduledFor(), words.dateTimeFormat()))
-                    + " " + Xml.escape(words.get("label.until")) + " " + Xml.escape(times.display(m.scheduledUntil(), words.dateTimeFormat())) + "</p>";
-            entries.add(new FeedEntry(urn(facts, "maintenance", m.id()), m.name().in(language),
-                    paths.absolute(paths.maintenance(language, m.id())), m.createdAt(), m.updatedAt(),
-                    window + html(m.updates(), words, times)));
+            candidates.add(new Candidate(urn(facts, "maintenance", m.id()), m.updatedAt(), id -> {
+                String window = "<p>" + Xml.escape(words.get("label.window")) + ": " + Xml.escape(times.display(m.scheduledFor(), words.dateTimeFormat()))
+                        + " " + Xml.escape(words.get("label.until")) + " " + Xml.escape(times.display(m.scheduledUntil(), words.dateTimeFormat())) + "</p>";
+                return new FeedEntry(id, m.name().in(language), paths.absolute(paths.maintenance(language, m.id())), m.createdAt(),
+                        m.updatedAt(), window + html(m.updates(), words, times));
+            }));
         }
-        entries.sort(Comparator.comparing(FeedEntry::updated).reversed().thenComparing(FeedEntry::id));
-        return entries.size() > LIMIT ? List.copyOf(entries.subList(0, LIMIT)) : List.copyOf(entries);
+        candidates.sort(Comparator.comparing(Candidate::updated).reversed().thenComparing(Candidate::id));
+        return candidates.stream().limit(LIMIT).map(c -> c.entry().apply(c.id())).toList();
+    }
+
+    private record Candidate(String id, Instant updated, Function<String, FeedEntry> entry) {
     }
 
     private static String urn(SiteFacts facts, String kind, String id) {

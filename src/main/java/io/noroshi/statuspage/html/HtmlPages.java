@@ -4,7 +4,9 @@ import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.Utf8ByteOutput;
 import io.noroshi.incident.Incident;
+import io.noroshi.config.NoroshiConfig;
 import io.noroshi.incident.Maintenance;
+import io.noroshi.statuspage.RenderCache;
 import io.noroshi.statuspage.SiteFacts;
 import io.noroshi.statuspage.SitePaths;
 import io.noroshi.statuspage.UiStrings;
@@ -16,6 +18,12 @@ import java.util.Map;
  * The HTML pages of the site in every configured language: home, paged history, one page per
  * incident and per maintenance. Templates are precompiled by the jte Maven plugin, so rendering
  * compiles nothing and reflects on nothing.
+ *
+ * <p>A page is re-rendered only when its view changed: views are records holding everything a
+ * template shows, so an equal view renders equal bytes and the previous render's bytes are kept.
+ * Under a stream of writes to one incident, that is its own pages, the home page and the history
+ * page it is on; the rest changes only when the footer's "last updated" second does. One render
+ * at a time.
  */
 public final class HtmlPages {
 
@@ -24,6 +32,10 @@ public final class HtmlPages {
 
     private final TemplateEngine templates;
     private final Map<String, UiStrings> strings;
+    private final RenderCache<Page, byte[]> pages = new RenderCache<>();
+    private final RenderCache<Shown, Views.Event> events = new RenderCache<>();
+    /** The config the caches were filled under; views do not carry all of it (component names, time zone). */
+    private NoroshiConfig config;
 
     /** @param strings UI strings by language, one for each language a page may offer */
     public HtmlPages(Map<String, UiStrings> strings) {
@@ -33,6 +45,13 @@ public final class HtmlPages {
 
     /** Body bytes by public path, e.g. {@code /}, {@code /ja/history/2}, {@code /incidents/ID}. */
     public Map<String, byte[]> render(SiteFacts facts) {
+        if (facts.data().config() != config) {
+            pages.clear();
+            events.clear();
+            config = facts.data().config();
+        }
+        pages.nextRender();
+        events.nextRender();
         var files = new LinkedHashMap<String, byte[]>();
         var paths = SitePaths.of(facts.page());
         for (String lang : facts.page().languages()) {
@@ -42,13 +61,13 @@ public final class HtmlPages {
             files.put(paths.home(lang), render("index.jte", views.home()));
             history(facts, views, paths, t, files);
             for (Incident incident : facts.incidents()) {
-                var event = views.incident(incident);
+                var event = event(views, incident);
                 var chrome = views.chrome(event.title(), l -> paths.incident(l, incident.id()));
                 files.put(paths.incident(lang, incident.id()),
                         render("event.jte", new Views.EventPage(chrome, event, incident.postmortem().in(lang))));
             }
             for (Maintenance m : facts.data().maintenance()) {
-                var event = views.maintenance(m);
+                var event = events.get(new Shown(lang, m), k -> views.maintenance(m));
                 var chrome = views.chrome(event.title(), l -> paths.maintenance(l, m.id()));
                 files.put(paths.maintenance(lang, m.id()), render("event.jte", new Views.EventPage(chrome, event, "")));
             }
@@ -63,7 +82,7 @@ public final class HtmlPages {
         for (int page = 1; page <= pages; page++) {
             int number = page;
             var incidents = all.subList((page - 1) * HISTORY_PAGE_SIZE, Math.min(all.size(), page * HISTORY_PAGE_SIZE))
-                    .stream().map(views::incident).toList();
+                    .stream().map(i -> event(views, i)).toList();
             String title = t.get("heading.history") + (pages > 1 ? " (" + t.format("history.page", page, pages) + ")" : "");
             var chrome = views.chrome(title + " - " + facts.page().name(), l -> paths.history(l, number));
             String newer = page > 1 ? paths.link(paths.history(lang, page - 1)) : null;
@@ -73,9 +92,23 @@ public final class HtmlPages {
         }
     }
 
+    private Views.Event event(PageViews views, Incident incident) {
+        return events.get(new Shown(views.language(), incident), k -> views.incident(incident));
+    }
+
     private byte[] render(String template, Object view) {
-        var out = new Utf8ByteOutput();
-        templates.render(template, view, out);
-        return out.toByteArray();
+        return pages.get(new Page(template, view), page -> {
+            var out = new Utf8ByteOutput();
+            templates.render(page.template(), page.view(), out);
+            return out.toByteArray();
+        });
+    }
+
+    /** A template and its complete input. */
+    private record Page(String template, Object view) {
+    }
+
+    /** An incident or maintenance as shown in one language. */
+    private record Shown(String language, Object event) {
     }
 }
