@@ -28,8 +28,11 @@ public final class SnapshotPublisher implements AutoCloseable {
         this.sink = sink;
     }
 
-    /** Renders and publishes now, on the caller's thread. */
-    public Snapshot publishNow() {
+    /**
+     * Renders and publishes now, on the caller's thread. One at a time: otherwise a render that
+     * read the stores earlier could publish after a later one and hide a write already shown.
+     */
+    public synchronized Snapshot publishNow() {
         long started = System.nanoTime();
         Snapshot snapshot = renderer.render(source.read());
         sink.accept(snapshot);
