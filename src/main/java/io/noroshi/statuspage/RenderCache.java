@@ -37,10 +37,4 @@ public final class RenderCache<K, V> {
         previous = current;
         current = new HashMap<>();
     }
-
-    /** Forgets everything, for when an input outside the keys (the config) changed. */
-    public void clear() {
-        previous = new HashMap<>();
-        current = new HashMap<>();
-    }
 }

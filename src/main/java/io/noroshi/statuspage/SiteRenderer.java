@@ -1,9 +1,11 @@
 package io.noroshi.statuspage;
 
+import io.noroshi.config.NoroshiConfig;
 import io.noroshi.config.PageSettings;
 import io.noroshi.statuspage.api.StatusApi;
 import io.noroshi.statuspage.badge.StatusBadge;
 import io.noroshi.statuspage.feed.AtomFeed;
+import io.noroshi.statuspage.feed.FeedEntry;
 import io.noroshi.statuspage.feed.RssFeed;
 import io.noroshi.statuspage.html.HtmlPages;
 import java.util.ArrayList;
@@ -27,11 +29,9 @@ import java.util.Map;
 public final class SiteRenderer {
 
     private final Map<String, UiStrings> strings;
-    private final HtmlPages html;
-    private final StatusApi api = new StatusApi();
-    private final AtomFeed atom = new AtomFeed();
-    private final RssFeed rss = new RssFeed();
     private final StatusBadge badges = new StatusBadge();
+    /** The renderers with what they keep between renders; new ones when the config changes. */
+    private Parts parts;
     /** The last render's files by path, whose encodings are reused when a body comes out byte-equal. */
     private Map<String, Resource> previous = Map.of();
 
@@ -40,18 +40,30 @@ public final class SiteRenderer {
         var loaded = new LinkedHashMap<String, UiStrings>();
         for (String language : PageSettings.SUPPORTED_LANGUAGES) loaded.put(language, UiStrings.load(language));
         this.strings = Map.copyOf(loaded);
-        this.html = new HtmlPages(strings);
+    }
+
+    /**
+     * What is kept between renders is valid for one config: keys hold the events and views, not
+     * the component names, time zone or URLs the config gives them.
+     */
+    private record Parts(NoroshiConfig config, HtmlPages html, StatusApi api, RenderCache<Object, FeedEntry> entries,
+                         AtomFeed atom, RssFeed rss) {
     }
 
     /** Every public file of the site, keyed by root-relative path (see {@link Snapshot}). */
     public synchronized Snapshot render(PageData data) {
+        if (parts == null || parts.config() != data.config()) {
+            parts = new Parts(data.config(), new HtmlPages(strings), new StatusApi(), new RenderCache<>(), new AtomFeed(), new RssFeed());
+        }
         SiteFacts facts = SiteFacts.of(data);
         UiStrings feedWords = strings.get(facts.page().defaultLanguage());
         var files = new ArrayList<File>();
-        html.render(facts).forEach((path, body) -> files.add(new File(path, ResourceEncoding.HTML, body)));
-        api.render(facts).forEach((path, body) -> files.add(new File(path, ResourceEncoding.JSON, body)));
-        files.add(new File(AtomFeed.PATH, ResourceEncoding.ATOM, atom.render(facts, feedWords)));
-        files.add(new File(RssFeed.PATH, ResourceEncoding.RSS, rss.render(facts, feedWords)));
+        parts.html().render(facts).forEach((path, body) -> files.add(new File(path, ResourceEncoding.HTML, body)));
+        parts.api().render(facts).forEach((path, body) -> files.add(new File(path, ResourceEncoding.JSON, body)));
+        parts.entries().nextRender();
+        List<FeedEntry> entries = FeedEntry.of(facts, feedWords, parts.entries());
+        files.add(new File(AtomFeed.PATH, ResourceEncoding.ATOM, parts.atom().render(facts, feedWords, entries)));
+        files.add(new File(RssFeed.PATH, ResourceEncoding.RSS, parts.rss().render(facts, feedWords, entries)));
         badges.render(facts).forEach((path, body) -> files.add(new File(path, ResourceEncoding.SVG, body)));
         var resources = new LinkedHashMap<String, Resource>();
         var changed = new ArrayList<File>();

@@ -4,6 +4,7 @@ import io.noroshi.incident.Incident;
 import io.noroshi.incident.IncidentUpdate;
 import io.noroshi.incident.Maintenance;
 import io.noroshi.statuspage.PageTimes;
+import io.noroshi.statuspage.RenderCache;
 import io.noroshi.statuspage.SiteFacts;
 import io.noroshi.statuspage.SitePaths;
 import io.noroshi.statuspage.UiStrings;
@@ -28,20 +29,24 @@ public record FeedEntry(String id, String title, String link, Instant published,
     /** The most recent events a feed carries; older ones remain on the history pages. */
     public static final int LIMIT = 50;
 
-    /** Incidents and maintenance, most recently updated first, at most {@link #LIMIT}. */
-    public static List<FeedEntry> of(SiteFacts facts, UiStrings words) {
+    /**
+     * Incidents and maintenance, most recently updated first, at most {@link #LIMIT}.
+     *
+     * @param kept entries of the previous render, by language and event; an unchanged event keeps its entry
+     */
+    public static List<FeedEntry> of(SiteFacts facts, UiStrings words, RenderCache<Object, FeedEntry> kept) {
         var paths = SitePaths.of(facts.page());
         var times = new PageTimes(facts.page().timeZone());
         String language = words.language();
         // Chosen before the text is built: the history holds far more events than a feed carries.
         var candidates = new ArrayList<Candidate>();
         for (Incident incident : facts.incidents()) {
-            candidates.add(new Candidate(urn(facts, "incident", incident.id()), incident.updatedAt(), id ->
+            candidates.add(new Candidate(urn(facts, "incident", incident.id()), incident.updatedAt(), incident, id ->
                     new FeedEntry(id, incident.name().in(language), paths.absolute(paths.incident(language, incident.id())),
                             incident.createdAt(), incident.updatedAt(), html(incident.updates(), words, times))));
         }
         for (Maintenance m : facts.data().maintenance()) {
-            candidates.add(new Candidate(urn(facts, "maintenance", m.id()), m.updatedAt(), id -> {
+            candidates.add(new Candidate(urn(facts, "maintenance", m.id()), m.updatedAt(), m, id -> {
                 String window = "<p>" + Xml.escape(words.get("label.window")) + ": " + Xml.escape(times.display(m.scheduledFor(), words.dateTimeFormat()))
                         + " " + Xml.escape(words.get("label.until")) + " " + Xml.escape(times.display(m.scheduledUntil(), words.dateTimeFormat())) + "</p>";
                 return new FeedEntry(id, m.name().in(language), paths.absolute(paths.maintenance(language, m.id())), m.createdAt(),
@@ -49,10 +54,11 @@ public record FeedEntry(String id, String title, String link, Instant published,
             }));
         }
         candidates.sort(Comparator.comparing(Candidate::updated).reversed().thenComparing(Candidate::id));
-        return candidates.stream().limit(LIMIT).map(c -> c.entry().apply(c.id())).toList();
+        return candidates.stream().limit(LIMIT)
+                .map(c -> kept.get(List.of(language, c.event()), key -> c.entry().apply(c.id()))).toList();
     }
 
-    private record Candidate(String id, Instant updated, Function<String, FeedEntry> entry) {
+    private record Candidate(String id, Instant updated, Object event, Function<String, FeedEntry> entry) {
     }
 
     private static String urn(SiteFacts facts, String kind, String id) {

@@ -4,7 +4,6 @@ import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.Utf8ByteOutput;
 import io.noroshi.incident.Incident;
-import io.noroshi.config.NoroshiConfig;
 import io.noroshi.incident.Maintenance;
 import io.noroshi.statuspage.RenderCache;
 import io.noroshi.statuspage.SiteFacts;
@@ -22,8 +21,8 @@ import java.util.Map;
  * <p>A page is re-rendered only when its view changed: views are records holding everything a
  * template shows, so an equal view renders equal bytes and the previous render's bytes are kept.
  * Under a stream of writes to one incident, that is its own pages, the home page and the history
- * page it is on; the rest changes only when the footer's "last updated" second does. One render
- * at a time.
+ * page it is on; the rest changes only when the footer's "last updated" second does. Build one
+ * per config (views do not carry all of it: component names, time zone); one render at a time.
  */
 public final class HtmlPages {
 
@@ -34,8 +33,6 @@ public final class HtmlPages {
     private final Map<String, UiStrings> strings;
     private final RenderCache<Page, byte[]> pages = new RenderCache<>();
     private final RenderCache<Shown, Views.Event> events = new RenderCache<>();
-    /** The config the caches were filled under; views do not carry all of it (component names, time zone). */
-    private NoroshiConfig config;
 
     /** @param strings UI strings by language, one for each language a page may offer */
     public HtmlPages(Map<String, UiStrings> strings) {
@@ -45,11 +42,6 @@ public final class HtmlPages {
 
     /** Body bytes by public path, e.g. {@code /}, {@code /ja/history/2}, {@code /incidents/ID}. */
     public Map<String, byte[]> render(SiteFacts facts) {
-        if (facts.data().config() != config) {
-            pages.clear();
-            events.clear();
-            config = facts.data().config();
-        }
         pages.nextRender();
         events.nextRender();
         var files = new LinkedHashMap<String, byte[]>();
