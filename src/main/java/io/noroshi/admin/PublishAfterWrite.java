@@ -10,8 +10,8 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>Under a stream of writes renders would run back to back and take a whole core from the read
  * path during exactly the stampede the read path exists for; so when writes arrived during a
- * render, the next one starts no sooner than {@link #GAP_FACTOR} times its duration after it
- * ended. A lone write renders at once.
+ * render, the next one starts no sooner than {@link #GAP_FACTOR} times its duration, and at least
+ * {@link #STREAM_PAUSE_NANOS}, after it ended. A lone write renders at once.
  *
  * <p>Waiting writers park on their round's future and are woken once, when it is published; the
  * first writer of a round renders it. (A monitor with notifyAll woke every waiter to fight for the
@@ -24,6 +24,15 @@ public final class PublishAfterWrite {
      * rendering at a third of a core, whatever the write rate.
      */
     public static final double GAP_FACTOR = 2.0;
+
+    /**
+     * Under a stream of writes, the least pause after a render: 100 ms. Renders are incremental and
+     * take a few milliseconds, so the factor alone allowed a render for almost every write; at 50
+     * writes/s that still took about a third of a core (15-25 renders a second of 10-20 ms each on
+     * the shared bench machine). A tenth of a second bounds a stream to under ten renders a second
+     * and adds at most that to a streamed write's wait; a lone write is not delayed.
+     */
+    public static final long STREAM_PAUSE_NANOS = 100_000_000L;
 
     private final Runnable render;
     private final Object lock = new Object();
@@ -91,7 +100,7 @@ public final class PublishAfterWrite {
                 next = open;
                 // Writes that arrived during the render mean a stream: pause before the next one.
                 // A write after a quiet spell (one person posting an update) renders at once.
-                notBefore = next != null ? ended + (long) ((ended - started) * GAP_FACTOR) : ended;
+                notBefore = next != null ? ended + Math.max(STREAM_PAUSE_NANOS, (long) ((ended - started) * GAP_FACTOR)) : ended;
                 busy = next != null;
             }
             round.published.complete(null);

@@ -37,4 +37,21 @@ public final class RenderCache<K, V> {
         previous = current;
         current = new HashMap<>();
     }
+
+    /**
+     * A key part compared by identity, for inputs the stores hand out again as the same instance
+     * while unchanged (incidents): hashing a whole incident with its updates on every render costs
+     * more than the rendering it saves. Identity is never wrong, only sometimes a miss.
+     */
+    public record Same(Object value) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Same same && same.value == value;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(value);
+        }
+    }
 }

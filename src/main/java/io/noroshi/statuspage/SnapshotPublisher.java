@@ -34,9 +34,13 @@ public final class SnapshotPublisher implements AutoCloseable {
      */
     public synchronized Snapshot publishNow() {
         long started = System.nanoTime();
-        Snapshot snapshot = renderer.render(source.read());
+        PageData data = source.read();
+        long read = System.nanoTime();
+        Snapshot snapshot = renderer.render(data);
         sink.accept(snapshot);
-        log.debug("snapshot published resources={} ms={}", snapshot.resources().size(), (System.nanoTime() - started) / 1_000_000);
+        long ended = System.nanoTime();
+        log.debug("snapshot published resources={} read_us={} render_us={}", snapshot.resources().size(),
+                (read - started) / 1_000, (ended - read) / 1_000);
         return snapshot;
     }
 

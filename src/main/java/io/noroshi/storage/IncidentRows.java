@@ -26,8 +26,9 @@ import org.jdbi.v3.core.statement.Query;
  * <p>Reads outside a write may reuse update lists read before: updates are only ever appended,
  * each append bumps {@code incidents.last_seq} in the same transaction, so an incident whose
  * {@code last_seq} is unchanged has exactly the updates it had. The public site re-reads the whole
- * history after every write, and this keeps that to one row per unchanged incident. Lists are only
- * remembered from committed data (never inside a write, which may still roll back).
+ * history after every write, and this keeps that to one row per unchanged incident; an incident
+ * whose row is unchanged too is handed out as the same instance. Incidents are only remembered
+ * from committed data (never inside a write, which may still roll back).
  */
 final class IncidentRows {
 
@@ -37,7 +38,7 @@ final class IncidentRows {
     private static final int MAX_KNOWN = 2_000;
 
     private final TextJson texts;
-    private final Map<String, KnownUpdates> known = new ConcurrentHashMap<>();
+    private final Map<String, Known> known = new ConcurrentHashMap<>();
 
     IncidentRows(TextJson texts) {
         this.texts = texts;
@@ -66,24 +67,26 @@ final class IncidentRows {
         Map<String, List<IncidentUpdate>> updates = new HashMap<>();
         List<String> unknown = new ArrayList<>();
         for (Header header : headers) {
-            KnownUpdates seen = committed ? known.get(header.id()) : null;
-            if (seen != null && seen.lastSeq() == header.lastSeq()) updates.put(header.id(), seen.updates());
+            Known seen = committed ? known.get(header.id()) : null;
+            if (seen != null && seen.header().lastSeq() == header.lastSeq()) updates.put(header.id(), seen.incident().updates());
             else unknown.add(header.id());
         }
-        if (!unknown.isEmpty()) {
-            Map<String, List<IncidentUpdate>> read = updates(handle, unknown);
-            updates.putAll(read);
-            if (committed) remember(headers, read);
+        if (!unknown.isEmpty()) updates.putAll(updates(handle, unknown));
+        var incidents = new ArrayList<Incident>(headers.size());
+        for (Header header : headers) {
+            Known seen = committed ? known.get(header.id()) : null;
+            // The same instance for an unchanged incident: the site's renderer then finds it by identity.
+            Incident incident = seen != null && seen.header().equals(header)
+                    ? seen.incident() : header.toIncident(updates.getOrDefault(header.id(), List.of()));
+            incidents.add(incident);
+            if (committed && incident != (seen == null ? null : seen.incident())) remember(header, incident);
         }
-        return headers.stream().map(h -> h.toIncident(updates.getOrDefault(h.id(), List.of()))).toList();
+        return incidents;
     }
 
-    private void remember(List<Header> headers, Map<String, List<IncidentUpdate>> read) {
-        if (known.size() + read.size() > MAX_KNOWN) known.clear();
-        for (Header header : headers) {
-            List<IncidentUpdate> list = read.get(header.id());
-            if (list != null) known.put(header.id(), new KnownUpdates(header.lastSeq(), List.copyOf(list)));
-        }
+    private void remember(Header header, Incident incident) {
+        if (known.size() >= MAX_KNOWN && !known.containsKey(header.id())) known.clear();
+        known.put(header.id(), new Known(header, incident));
     }
 
     private Map<String, List<IncidentUpdate>> updates(Handle handle, List<String> ids) {
@@ -115,7 +118,8 @@ final class IncidentRows {
         return byUpdate;
     }
 
-    private record KnownUpdates(int lastSeq, List<IncidentUpdate> updates) {
+    /** An incident as last read from committed data, with the row it was built from. */
+    private record Known(Header header, Incident incident) {
     }
 
     private record Header(String id, Text name, IncidentStatus status, Impact impact, Instant createdAt,

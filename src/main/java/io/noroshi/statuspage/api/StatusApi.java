@@ -3,6 +3,7 @@ package io.noroshi.statuspage.api;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import io.noroshi.incident.Incident;
 import io.noroshi.incident.Maintenance;
 import io.noroshi.statuspage.SiteFacts;
@@ -30,7 +31,7 @@ public final class StatusApi {
     public static final int RECENT_INCIDENTS = 50;
 
     private final JsonFactory factory;
-    private final RenderCache<IncidentKey, String> incidentObjects = new RenderCache<>();
+    private final RenderCache<IncidentKey, SerializedString> incidentObjects = new RenderCache<>();
 
     public StatusApi() {
         this.factory = new JsonFactory();
@@ -88,23 +89,23 @@ public final class StatusApi {
     private void incidents(JsonGenerator json, ApiObjects api, List<Incident> incidents) throws IOException {
         json.writeArrayFieldStart("incidents");
         for (Incident incident : incidents) {
-            json.writeRawValue(incidentObjects.get(new IncidentKey(incident, api.componentFacts(incident)), key -> object(api, incident)));
+            json.writeRawValue(incidentObjects.get(new IncidentKey(new RenderCache.Same(incident), api.componentFacts(incident)), key -> object(api, incident)));
         }
         json.writeEndArray();
     }
 
-    /** One incident object as compact JSON text, escaped as every file is. */
-    private String object(ApiObjects api, Incident incident) {
+    /** One incident object as compact JSON text, escaped as every file is; its UTF-8 bytes are kept with it. */
+    private SerializedString object(ApiObjects api, Incident incident) {
         var out = new StringWriter(4096);
         try (JsonGenerator json = factory.createGenerator(out)) {
             api.incident(json, incident);
         } catch (IOException e) {
             throw new UncheckedIOException("writing JSON into memory cannot fail", e);
         }
-        return out.toString();
+        return new SerializedString(out.toString());
     }
 
-    private record IncidentKey(Incident incident, List<Object> components) {
+    private record IncidentKey(RenderCache.Same incident, List<Object> components) {
     }
 
     private static void maintenance(JsonGenerator json, ApiObjects api, List<Maintenance> list) throws IOException {

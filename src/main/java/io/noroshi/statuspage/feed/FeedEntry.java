@@ -32,7 +32,8 @@ public record FeedEntry(String id, String title, String link, Instant published,
     /**
      * Incidents and maintenance, most recently updated first, at most {@link #LIMIT}.
      *
-     * @param kept entries of the previous render, by language and event; an unchanged event keeps its entry
+     * @param kept entries of the previous render, by language and event (an incident by identity); an
+     *             unchanged event keeps its entry
      */
     public static List<FeedEntry> of(SiteFacts facts, UiStrings words, RenderCache<Object, FeedEntry> kept) {
         var paths = SitePaths.of(facts.page());
@@ -41,7 +42,7 @@ public record FeedEntry(String id, String title, String link, Instant published,
         // Chosen before the text is built: the history holds far more events than a feed carries.
         var candidates = new ArrayList<Candidate>();
         for (Incident incident : facts.incidents()) {
-            candidates.add(new Candidate(urn(facts, "incident", incident.id()), incident.updatedAt(), incident, id ->
+            candidates.add(new Candidate(urn(facts, "incident", incident.id()), incident.updatedAt(), new RenderCache.Same(incident), id ->
                     new FeedEntry(id, incident.name().in(language), paths.absolute(paths.incident(language, incident.id())),
                             incident.createdAt(), incident.updatedAt(), html(incident.updates(), words, times))));
         }

@@ -6,9 +6,11 @@ import gg.jte.output.Utf8ByteOutput;
 import io.noroshi.incident.Incident;
 import io.noroshi.incident.Maintenance;
 import io.noroshi.statuspage.RenderCache;
+import io.noroshi.statuspage.RenderCache.Same;
 import io.noroshi.statuspage.SiteFacts;
 import io.noroshi.statuspage.SitePaths;
 import io.noroshi.statuspage.UiStrings;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +21,8 @@ import java.util.Map;
  * compiles nothing and reflects on nothing.
  *
  * <p>A page is re-rendered only when its view changed: views are records holding everything a
- * template shows, so an equal view renders equal bytes and the previous render's bytes are kept.
+ * template shows, so an equal view renders equal bytes and the previous render's bytes are kept
+ * (incidents' events are compared by identity, see {@link RenderCache.Same}).
  * Under a stream of writes to one incident, that is its own pages, the home page and the history
  * page it is on; the rest changes only when the footer's "last updated" second does. Build one
  * per config (views do not carry all of it: component names, time zone); one render at a time.
@@ -50,18 +53,21 @@ public final class HtmlPages {
             UiStrings t = strings.get(lang);
             if (t == null) throw new IllegalArgumentException("no UI strings for page language '" + lang + "'");
             var views = new PageViews(facts, t, strings);
-            files.put(paths.home(lang), render("index.jte", views.home()));
+            var home = views.home();
+            files.put(paths.home(lang), render("index.jte", home, home));
             history(facts, views, paths, t, files);
             for (Incident incident : facts.incidents()) {
                 var event = event(views, incident);
                 var chrome = views.chrome(event.title(), l -> paths.incident(l, incident.id()));
-                files.put(paths.incident(lang, incident.id()),
-                        render("event.jte", new Views.EventPage(chrome, event, incident.postmortem().in(lang))));
+                String postmortem = incident.postmortem().in(lang);
+                files.put(paths.incident(lang, incident.id()), render("event.jte", new Views.EventPage(chrome, event, postmortem),
+                        Arrays.asList(chrome, new Same(event), postmortem)));
             }
             for (Maintenance m : facts.data().maintenance()) {
                 var event = events.get(new Shown(lang, m), k -> views.maintenance(m));
                 var chrome = views.chrome(event.title(), l -> paths.maintenance(l, m.id()));
-                files.put(paths.maintenance(lang, m.id()), render("event.jte", new Views.EventPage(chrome, event, "")));
+                var page = new Views.EventPage(chrome, event, "");
+                files.put(paths.maintenance(lang, m.id()), render("event.jte", page, page));
             }
         }
         return files;
@@ -79,25 +85,30 @@ public final class HtmlPages {
             var chrome = views.chrome(title + " - " + facts.page().name(), l -> paths.history(l, number));
             String newer = page > 1 ? paths.link(paths.history(lang, page - 1)) : null;
             String older = page < pages ? paths.link(paths.history(lang, page + 1)) : null;
-            files.put(paths.history(lang, page), render("history.jte",
-                    new Views.History(chrome, incidents, t.format("history.page", page, pages), newer, older)));
+            String label = t.format("history.page", page, pages);
+            files.put(paths.history(lang, page), render("history.jte", new Views.History(chrome, incidents, label, newer, older),
+                    Arrays.asList(chrome, incidents.stream().map(Same::new).toList(), label, newer, older)));
         }
     }
 
     private Views.Event event(PageViews views, Incident incident) {
-        return events.get(new Shown(views.language(), incident), k -> views.incident(incident));
+        return events.get(new Shown(views.language(), new Same(incident)), k -> views.incident(incident));
     }
 
-    private byte[] render(String template, Object view) {
-        return pages.get(new Page(template, view), page -> {
+    /**
+     * @param key determines {@code view} completely: the view itself, or its parts with events by
+     *            identity (an event from {@link #events} is the same instance while its incident is)
+     */
+    private byte[] render(String template, Object view, Object key) {
+        return pages.get(new Page(template, key), page -> {
             var out = new Utf8ByteOutput();
-            templates.render(page.template(), page.view(), out);
+            templates.render(template, view, out);
             return out.toByteArray();
         });
     }
 
-    /** A template and its complete input. */
-    private record Page(String template, Object view) {
+    /** A template and what determines its input. */
+    private record Page(String template, Object key) {
     }
 
     /** An incident or maintenance as shown in one language. */
