@@ -241,4 +241,19 @@ class IncidentStoreContractTest extends StoreContract {
         assertThat(next.updates()).extracting(u -> u.body().in("en")).containsExactly("first", "kept");
         assertThat(store().history(0, 10).getFirst().updates()).extracting(u -> u.body().in("en")).containsExactly("first", "kept");
     }
+
+    @Test
+    void anUnchangedIncidentIsHandedOutAgainAsTheSameInstanceAndAChangedOneAsANewOne() {
+        Incident quiet = store().open(Text.of("quiet"), Impact.MINOR, update(IncidentStatus.INVESTIGATING, "a", T0));
+        Incident busy = store().open(Text.of("busy"), Impact.MINOR, update(IncidentStatus.INVESTIGATING, "b", T0.plusSeconds(1)));
+        List<Incident> first = store().history(0, 10);
+
+        store().setImpact(busy.id(), Impact.MAJOR, T0.plusSeconds(2));
+        List<Incident> second = store().history(0, 10);
+
+        // The site's renderer keys its kept pages by incident identity; equal values are still equal.
+        assertThat(second.get(1)).isSameAs(first.get(1)).extracting(Incident::id).isEqualTo(quiet.id());
+        assertThat(second.get(0)).isNotSameAs(first.get(0)).extracting(Incident::impact).isEqualTo(Impact.MAJOR);
+        assertThat(second.get(0).updates()).isEqualTo(first.get(0).updates());
+    }
 }
