@@ -8,20 +8,27 @@ import io.noroshi.account.IssuedToken;
 import io.noroshi.account.NotPermitted;
 import io.noroshi.account.Operator;
 import io.noroshi.account.Scope;
+import io.noroshi.storage.AllOrNothing;
 import java.util.List;
 import java.util.Map;
 
-/** Who may use the hub: operators and API tokens, each change in the audit log (never a secret). */
+/**
+ * Who may use the hub: operators and API tokens, each change in the audit log (never a secret).
+ * A token change and its entry commit together. Creating an operator is audited after it is stored:
+ * hashing the password takes tens of milliseconds, too long to hold the database's write lock.
+ */
 public final class AccessCommands {
 
     private final Accounts accounts;
     private final ApiTokens tokens;
     private final AuditTrail audit;
+    private final AllOrNothing transaction;
 
-    public AccessCommands(Accounts accounts, ApiTokens tokens, AuditTrail audit) {
+    public AccessCommands(Accounts accounts, ApiTokens tokens, AuditTrail audit, AllOrNothing transaction) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.audit = audit;
+        this.transaction = transaction;
     }
 
     /** A token for the actor's operator; a token cannot mint one with more power than itself. */
@@ -29,18 +36,17 @@ public final class AccessCommands {
         actor.require(Scope.ADMIN);
         if (!actor.scope().allows(scope)) throw new NotPermitted("cannot create a token with more scope than your own");
         if (actor.operatorId().isEmpty()) throw new NotPermitted("a token must belong to an operator");
-        IssuedToken issued = tokens.issue(actor.operatorId(), name, scope);
-        audit.record(actor, "token.create", "token/" + issued.token().id(), null, AdminJson.token(issued.token()));
-        return issued;
+        return audit.together(transaction, actor, () -> tokens.issue(actor.operatorId(), name, scope),
+                issued -> new AuditTrail.Entry("token.create", "token/" + issued.token().id(), null, AdminJson.token(issued.token())));
     }
 
     public ApiToken revokeToken(Actor actor, String id) {
         actor.require(Scope.ADMIN);
         ApiToken before = tokens.find(id).orElseThrow(() -> new UnknownTarget("token", id));
-        if (!tokens.revoke(id)) throw new InvalidTransition("token " + id + " is revoked already");
-        ApiToken after = tokens.find(id).orElseThrow();
-        audit.record(actor, "token.revoke", "token/" + id, AdminJson.token(before), AdminJson.token(after));
-        return after;
+        return audit.together(transaction, actor, () -> {
+            if (!tokens.revoke(id)) throw new InvalidTransition("token " + id + " is revoked already");
+            return tokens.find(id).orElseThrow();
+        }, after -> new AuditTrail.Entry("token.revoke", "token/" + id, AdminJson.token(before), AdminJson.token(after)));
     }
 
     public List<ApiToken> tokens(Actor actor) {

@@ -26,10 +26,11 @@ public record AdminGraph(Accounts accounts, ApiTokens tokens, AccessCommands acc
         var audit = new AuditTrail(database.auditLog(), json, clock);
         var publish = new PublishAfterWrite(publisher::publishNow);
         var components = new ComponentStatuses(config, database.componentStates());
-        var incidents = new IncidentCommands(database.incidents(), components, audit, json, publish, clock);
-        var maintenance = new MaintenanceCommands(database.maintenance(), components, audit, json, publish, clock);
-        var overrides = new ComponentOverrides(components, audit, publish, clock);
-        var access = new AccessCommands(accounts, tokens, audit);
+        var writes = new AuditedWrite(database.allOrNothing(), audit, publish, clock);
+        var incidents = new IncidentCommands(database.incidents(), components, json, writes);
+        var maintenance = new MaintenanceCommands(database.maintenance(), components, json, writes);
+        var overrides = new ComponentOverrides(components, writes);
+        var access = new AccessCommands(accounts, tokens, audit, database.allOrNothing());
         var gate = new SessionGate(new Sessions(database.sessions(), secrets, clock), accounts, secrets);
         var failureDomains = new FailureDomainsView(config, clock);
         var findings = new LiveFindingsView(config.audit(), database.auditFindings());

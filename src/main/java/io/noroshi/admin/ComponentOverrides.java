@@ -4,7 +4,6 @@ import io.noroshi.account.Actor;
 import io.noroshi.account.Scope;
 import io.noroshi.component.ComponentState;
 import io.noroshi.component.ComponentStatus;
-import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,15 +11,11 @@ import java.util.List;
 public final class ComponentOverrides {
 
     private final ComponentStatuses components;
-    private final AuditTrail audit;
-    private final PublishAfterWrite publish;
-    private final InstantSource clock;
+    private final AuditedWrite writes;
 
-    public ComponentOverrides(ComponentStatuses components, AuditTrail audit, PublishAfterWrite publish, InstantSource clock) {
+    public ComponentOverrides(ComponentStatuses components, AuditedWrite writes) {
         this.components = components;
-        this.audit = audit;
-        this.publish = publish;
-        this.clock = clock;
+        this.writes = writes;
     }
 
     /** Every configured component with its current state (operational and not overridden when never written). */
@@ -28,7 +23,7 @@ public final class ComponentOverrides {
         var states = components.all();
         var list = new ArrayList<ComponentState>();
         for (var component : components.config().components()) {
-            list.add(states.getOrDefault(component.id(), new ComponentState(component.id(), ComponentStatus.OPERATIONAL, clock.instant(), false)));
+            list.add(states.getOrDefault(component.id(), new ComponentState(component.id(), ComponentStatus.OPERATIONAL, writes.now(), false)));
         }
         return list;
     }
@@ -39,22 +34,22 @@ public final class ComponentOverrides {
     }
 
     public ComponentState set(Actor actor, String componentId, ComponentStatus status) {
-        return change(actor, componentId, "component.override", new ComponentState(componentId, status, clock.instant(), true));
+        return change(actor, componentId, "component.override", new ComponentState(componentId, status, writes.now(), true));
     }
 
     /** Clears the override: the component shows operational until a monitor says otherwise. */
     public ComponentState clear(Actor actor, String componentId) {
         return change(actor, componentId, "component.clear_override",
-                new ComponentState(componentId, ComponentStatus.OPERATIONAL, clock.instant(), false));
+                new ComponentState(componentId, ComponentStatus.OPERATIONAL, writes.now(), false));
     }
 
     private ComponentState change(Actor actor, String componentId, String action, ComponentState next) {
         actor.require(Scope.INCIDENTS);
         if (components.config().component(componentId).isEmpty()) throw new UnknownTarget("component", componentId);
         var before = list().stream().filter(s -> s.componentId().equals(componentId)).findFirst().orElseThrow();
-        components.put(next);
-        audit.record(actor, action, "component/" + componentId, AdminJson.component(before), AdminJson.component(next));
-        publish.await();
-        return next;
+        return writes.apply(actor, () -> {
+            components.put(next);
+            return next;
+        }, stored -> new AuditTrail.Entry(action, "component/" + componentId, AdminJson.component(before), AdminJson.component(stored)));
     }
 }

@@ -2,6 +2,7 @@ package io.noroshi.admin;
 
 import io.noroshi.account.Actor;
 import io.noroshi.account.Scope;
+import io.noroshi.admin.AuditTrail.Entry;
 import io.noroshi.config.Text;
 import io.noroshi.incident.AffectedComponent;
 import io.noroshi.incident.Impact;
@@ -11,33 +12,27 @@ import io.noroshi.incident.IncidentStore;
 import io.noroshi.incident.IncidentStore.NewUpdate;
 import io.noroshi.web.ApiErrors.BadRequest;
 import java.time.Instant;
-import java.time.InstantSource;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * Every change to incidents, whoever makes it (API, admin pages, and through the API the command
- * line): checks the actor's scope, stores the change, sets component statuses, appends the audit
- * log and returns once the public snapshot shows it.
+ * line): checks the actor's scope, then stores the change, sets component statuses and appends the
+ * audit log in one transaction, and returns once the public snapshot shows it.
  */
 public final class IncidentCommands {
 
     private final IncidentStore incidents;
     private final ComponentStatuses components;
-    private final AuditTrail audit;
     private final AdminJson json;
-    private final PublishAfterWrite publish;
-    private final InstantSource clock;
+    private final AuditedWrite writes;
 
-    public IncidentCommands(IncidentStore incidents, ComponentStatuses components, AuditTrail audit, AdminJson json,
-                            PublishAfterWrite publish, InstantSource clock) {
+    public IncidentCommands(IncidentStore incidents, ComponentStatuses components, AdminJson json, AuditedWrite writes) {
         this.incidents = incidents;
         this.components = components;
-        this.audit = audit;
         this.json = json;
-        this.publish = publish;
-        this.clock = clock;
+        this.writes = writes;
     }
 
     public Incident open(Actor actor, IncidentDraft draft) {
@@ -45,14 +40,15 @@ public final class IncidentCommands {
         if (draft.name().isEmpty()) throw new BadRequest("name", "an incident needs a name in en or ja");
         if (draft.first().body().isEmpty()) throw new BadRequest("body", "the first update needs text in en or ja");
         components.validate(draft.first().changes(), "affected_components");
-        Instant now = clock.instant();
+        Instant now = writes.now();
         List<AffectedComponent> affected = components.apply(draft.first().changes());
-        Incident opened = incidents.open(draft.name(), draft.impact(),
-                new NewUpdate(draft.first().status(), draft.first().body(), now, affected));
-        components.store(affected, now);
-        audit.record(actor, "incident.open", target(opened.id()), null, withNotify(json.incident(opened), draft.first().notifySubscribers()));
-        publish.await();
-        return opened;
+        return writes.apply(actor, () -> {
+            Incident opened = incidents.open(draft.name(), draft.impact(),
+                    new NewUpdate(draft.first().status(), draft.first().body(), now, affected));
+            components.store(affected, now);
+            return opened;
+        }, opened -> new Entry("incident.open", target(opened.id()), null,
+                withNotify(json.incident(opened), draft.first().notifySubscribers())));
     }
 
     public Incident update(Actor actor, String id, UpdateDraft draft) {
@@ -60,17 +56,19 @@ public final class IncidentCommands {
         Incident before = find(id);
         if (draft.body().isEmpty()) throw new BadRequest("body", "an update needs text in en or ja");
         components.validate(draft.changes(), "affected_components");
-        Instant now = clock.instant();
+        Instant now = writes.now();
         List<AffectedComponent> affected = components.apply(draft.changes());
-        Incident after = incidents.addUpdate(id, new NewUpdate(draft.status(), draft.body(), now, affected))
-                .orElseThrow(() -> new UnknownTarget("incident", id));
-        components.store(affected, now);
-        var recorded = withNotify(json.incidentHead(after), draft.notifySubscribers());
-        recorded.put("update", AdminJson.update(after.updates().getLast()));
-        audit.record(actor, draft.status().isClosed() ? "incident.resolve" : "incident.update", target(id),
-                json.incidentHead(before), recorded);
-        publish.await();
-        return after;
+        return writes.apply(actor, () -> {
+            Incident after = incidents.addUpdate(id, new NewUpdate(draft.status(), draft.body(), now, affected))
+                    .orElseThrow(() -> new UnknownTarget("incident", id));
+            components.store(affected, now);
+            return after;
+        }, after -> {
+            var recorded = withNotify(json.incidentHead(after), draft.notifySubscribers());
+            recorded.put("update", AdminJson.update(after.updates().getLast()));
+            return new Entry(draft.status().isClosed() ? "incident.resolve" : "incident.update", target(id),
+                    json.incidentHead(before), recorded);
+        });
     }
 
     /** Resolves with the given text, or a default one in both languages when empty. */
@@ -82,10 +80,9 @@ public final class IncidentCommands {
     public Incident setImpact(Actor actor, String id, Impact impact) {
         actor.require(Scope.INCIDENTS);
         Incident before = find(id);
-        Incident after = incidents.setImpact(id, impact, clock.instant()).orElseThrow(() -> new UnknownTarget("incident", id));
-        audit.record(actor, "incident.impact", target(id), json.incidentHead(before), json.incidentHead(after));
-        publish.await();
-        return after;
+        return writes.apply(actor,
+                () -> incidents.setImpact(id, impact, writes.now()).orElseThrow(() -> new UnknownTarget("incident", id)),
+                after -> new Entry("incident.impact", target(id), json.incidentHead(before), json.incidentHead(after)));
     }
 
     public Incident attachPostmortem(Actor actor, String id, Text postmortem) {
@@ -95,14 +92,9 @@ public final class IncidentCommands {
             throw new InvalidTransition("incident " + id + " is " + before.status().wire() + "; resolve it before attaching a postmortem");
         }
         if (postmortem.isEmpty()) throw new BadRequest("body", "a postmortem needs text");
-        Incident after = incidents.attachPostmortem(id, postmortem, clock.instant()).orElseThrow(() -> new UnknownTarget("incident", id));
-        var was = json.incidentHead(before);
-        was.put("postmortem", AdminJson.text(before.postmortem()));
-        var now = json.incidentHead(after);
-        now.put("postmortem", AdminJson.text(after.postmortem()));
-        audit.record(actor, "incident.postmortem", target(id), was, now);
-        publish.await();
-        return after;
+        return writes.apply(actor,
+                () -> incidents.attachPostmortem(id, postmortem, writes.now()).orElseThrow(() -> new UnknownTarget("incident", id)),
+                after -> new Entry("incident.postmortem", target(id), withPostmortem(before), withPostmortem(after)));
     }
 
     public Incident find(String id) {
@@ -132,6 +124,12 @@ public final class IncidentCommands {
 
     private static boolean contains(Text text, String needle) {
         return text.byLanguage().values().stream().anyMatch(v -> v.toLowerCase(Locale.ROOT).contains(needle));
+    }
+
+    private Map<String, Object> withPostmortem(Incident incident) {
+        var head = json.incidentHead(incident);
+        head.put("postmortem", AdminJson.text(incident.postmortem()));
+        return head;
     }
 
     private static Map<String, Object> withNotify(Map<String, Object> map, boolean notify) {

@@ -2,6 +2,7 @@ package io.noroshi.admin;
 
 import io.noroshi.account.Actor;
 import io.noroshi.account.Scope;
+import io.noroshi.admin.AuditTrail.Entry;
 import io.noroshi.component.ComponentState;
 import io.noroshi.component.ComponentStatus;
 import io.noroshi.config.Text;
@@ -10,7 +11,6 @@ import io.noroshi.incident.MaintenanceStatus;
 import io.noroshi.incident.MaintenanceStore;
 import io.noroshi.web.ApiErrors.BadRequest;
 import java.time.Instant;
-import java.time.InstantSource;
 import java.util.List;
 
 /**
@@ -22,19 +22,14 @@ public final class MaintenanceCommands {
 
     private final MaintenanceStore maintenance;
     private final ComponentStatuses components;
-    private final AuditTrail audit;
     private final AdminJson json;
-    private final PublishAfterWrite publish;
-    private final InstantSource clock;
+    private final AuditedWrite writes;
 
-    public MaintenanceCommands(MaintenanceStore maintenance, ComponentStatuses components, AuditTrail audit, AdminJson json,
-                               PublishAfterWrite publish, InstantSource clock) {
+    public MaintenanceCommands(MaintenanceStore maintenance, ComponentStatuses components, AdminJson json, AuditedWrite writes) {
         this.maintenance = maintenance;
         this.components = components;
-        this.audit = audit;
         this.json = json;
-        this.publish = publish;
-        this.clock = clock;
+        this.writes = writes;
     }
 
     public Maintenance schedule(Actor actor, MaintenanceDraft draft) {
@@ -42,11 +37,10 @@ public final class MaintenanceCommands {
         if (draft.name().isEmpty()) throw new BadRequest("name", "a maintenance needs a name in en or ja");
         if (!draft.until().isAfter(draft.from())) throw new BadRequest("scheduled_until", "scheduled_until must be after scheduled_for");
         components.validateIds(draft.componentIds(), "component_ids");
-        Maintenance created = maintenance.schedule(draft.name(), draft.impact(), draft.from(), draft.until(), draft.componentIds(),
-                draft.body(), clock.instant());
-        audit.record(actor, "maintenance.schedule", target(created.id()), null, json.maintenance(created));
-        publish.await();
-        return created;
+        return writes.apply(actor,
+                () -> maintenance.schedule(draft.name(), draft.impact(), draft.from(), draft.until(), draft.componentIds(),
+                        draft.body(), writes.now()),
+                created -> new Entry("maintenance.schedule", target(created.id()), null, json.maintenance(created)));
     }
 
     public Maintenance start(Actor actor, String id, Text body) {
@@ -82,20 +76,20 @@ public final class MaintenanceCommands {
         if (!from.contains(before.status())) {
             throw new InvalidTransition("cannot " + action + " maintenance " + id + ": it is " + before.status().wire());
         }
-        Instant now = clock.instant();
-        Maintenance after = maintenance.addUpdate(id, to, body, now).orElseThrow(() -> new UnknownTarget("maintenance", id));
+        Instant now = writes.now();
         var states = components.all();
-        for (String componentId : after.componentIds()) {
-            ComponentStatus current = states.containsKey(componentId) ? states.get(componentId).status() : ComponentStatus.OPERATIONAL;
-            if (to == MaintenanceStatus.IN_PROGRESS && current == ComponentStatus.OPERATIONAL) {
-                components.put(new ComponentState(componentId, ComponentStatus.UNDER_MAINTENANCE, now, true));
-            } else if (to == MaintenanceStatus.COMPLETED && current == ComponentStatus.UNDER_MAINTENANCE) {
-                components.put(new ComponentState(componentId, ComponentStatus.OPERATIONAL, now, false));
+        return writes.apply(actor, () -> {
+            Maintenance after = maintenance.addUpdate(id, to, body, now).orElseThrow(() -> new UnknownTarget("maintenance", id));
+            for (String componentId : after.componentIds()) {
+                ComponentStatus current = states.containsKey(componentId) ? states.get(componentId).status() : ComponentStatus.OPERATIONAL;
+                if (to == MaintenanceStatus.IN_PROGRESS && current == ComponentStatus.OPERATIONAL) {
+                    components.put(new ComponentState(componentId, ComponentStatus.UNDER_MAINTENANCE, now, true));
+                } else if (to == MaintenanceStatus.COMPLETED && current == ComponentStatus.UNDER_MAINTENANCE) {
+                    components.put(new ComponentState(componentId, ComponentStatus.OPERATIONAL, now, false));
+                }
             }
-        }
-        audit.record(actor, "maintenance." + action, target(id), json.maintenance(before), json.maintenance(after));
-        publish.await();
-        return after;
+            return after;
+        }, after -> new Entry("maintenance." + action, target(id), json.maintenance(before), json.maintenance(after)));
     }
 
     private static Text orDefault(Text body, String en, String ja) {

@@ -1,15 +1,21 @@
 package io.noroshi.admin;
 
+import java.util.concurrent.CompletableFuture;
+
 /**
  * Makes a write visible before its request returns: {@link #await()} blocks until a render that
  * started after the caller's write has been published. Concurrent writers share renders: while one
- * render runs, every writer that arrives waits for the next one, which then covers them all, so
- * fifty writers cause two renders, not fifty.
+ * render runs, every writer that arrives joins the next round, whose one render then covers them
+ * all, so fifty writers cause two renders, not fifty.
  *
- * <p>A render re-renders the whole site (tens of milliseconds of CPU). Under a stream of writes
- * renders would run back to back and take a whole core from the read path during exactly the
- * stampede the read path exists for; so when writes arrived during a render, the next one starts
- * no sooner than {@link #GAP_FACTOR} times its duration after it ended. A lone write renders at once.
+ * <p>Under a stream of writes renders would run back to back and take a whole core from the read
+ * path during exactly the stampede the read path exists for; so when writes arrived during a
+ * render, the next one starts no sooner than {@link #GAP_FACTOR} times its duration, and at least
+ * {@link #STREAM_PAUSE_NANOS}, after it ended. A lone write renders at once.
+ *
+ * <p>Waiting writers park on their round's future and are woken once, when it is published; the
+ * first writer of a round renders it. (A monitor with notifyAll woke every waiter to fight for the
+ * lock again after each render, which cost measurable CPU with dozens of writers waiting.)
  */
 public final class PublishAfterWrite {
 
@@ -19,13 +25,21 @@ public final class PublishAfterWrite {
      */
     public static final double GAP_FACTOR = 2.0;
 
+    /**
+     * Under a stream of writes, the least pause after a render: 100 ms. Renders are incremental and
+     * take a few milliseconds, so the factor alone allowed a render for almost every write; at 50
+     * writes/s that still took about a third of a core (15-25 renders a second of 10-20 ms each on
+     * the shared bench machine). A tenth of a second bounds a stream to under ten renders a second
+     * and adds at most that to a streamed write's wait; a lone write is not delayed.
+     */
+    public static final long STREAM_PAUSE_NANOS = 100_000_000L;
+
     private final Runnable render;
     private final Object lock = new Object();
-    /** Writes finished so far, counted. */
-    private long written;
-    /** Every write up to this count is in the published snapshot. */
-    private long published;
-    private boolean rendering;
+    /** The round new writers join: its render has not started. Null when no writer waits. */
+    private Round open;
+    /** Whether a round is between its leader's start and its publication. */
+    private boolean busy;
     /** System.nanoTime() before which the next render should not start. */
     private long notBefore = System.nanoTime();
 
@@ -34,49 +48,72 @@ public final class PublishAfterWrite {
         this.render = render;
     }
 
+    /** Writers covered by one render, and who renders it. */
+    private static final class Round {
+        /** Completes when the round's leader may start (at once for the first round of a quiet spell). */
+        final CompletableFuture<Void> go = new CompletableFuture<>();
+        /** Completes when a render that started after every member's write is published. */
+        final CompletableFuture<Void> published = new CompletableFuture<>();
+    }
+
     /** Call after a write has committed; returns when the public snapshot contains it. */
     public void await() {
-        long mine;
-        long wait;
+        Round round;
+        boolean leads;
         synchronized (lock) {
-            mine = ++written;
-            while (published < mine && rendering) {
-                try {
-                    lock.wait();
-                } catch (InterruptedException e) {
-                    // Give up waiting, not publishing: whoever renders next covers this write too.
-                    Thread.currentThread().interrupt();
-                    return;
+            leads = open == null;
+            if (leads) {
+                open = new Round();
+                if (!busy) {
+                    busy = true;
+                    open.go.complete(null);
                 }
             }
-            if (published >= mine) return;
-            rendering = true;
-            wait = notBefore - System.nanoTime();
+            round = open;
         }
-        long covers = mine;
+        if (leads) {
+            lead(round);
+        } else {
+            round.published.join();
+        }
+    }
+
+    private void lead(Round round) {
+        round.go.join();
         long started = System.nanoTime();
+        Round next;
         try {
-            if (wait > 0) Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            long wait;
             synchronized (lock) {
-                // writers that came while this one paused are in this render too
-                covers = written;
+                wait = notBefore - System.nanoTime();
+            }
+            if (wait > 0) pause(wait);
+            synchronized (lock) {
+                // From here on, arriving writers belong to the next round: this render may have read before their write.
+                open = null;
             }
             started = System.nanoTime();
-            render.run();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             render.run();
         } finally {
             long ended = System.nanoTime();
             synchronized (lock) {
-                rendering = false;
-                published = Math.max(published, covers);
+                next = open;
                 // Writes that arrived during the render mean a stream: pause before the next one.
                 // A write after a quiet spell (one person posting an update) renders at once.
-                boolean stream = written > covers;
-                notBefore = stream ? ended + (long) ((ended - started) * GAP_FACTOR) : ended;
-                lock.notifyAll();
+                notBefore = next != null ? ended + Math.max(STREAM_PAUSE_NANOS, (long) ((ended - started) * GAP_FACTOR)) : ended;
+                busy = next != null;
             }
+            round.published.complete(null);
+            if (next != null) next.go.complete(null);
+        }
+    }
+
+    private static void pause(long nanos) {
+        try {
+            Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+        } catch (InterruptedException e) {
+            // Render anyway, only sooner: every member of the round is waiting for it.
+            Thread.currentThread().interrupt();
         }
     }
 }

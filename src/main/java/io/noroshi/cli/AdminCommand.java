@@ -78,7 +78,7 @@ public final class AdminCommand implements Runnable {
             var clock = Clock.systemUTC();
             try (Database db = open()) {
                 var accounts = new Accounts(db.operators(), new PasswordHashes(), new LoginThrottle(clock), new SecretTokens(), clock);
-                var access = new AccessCommands(accounts, null, new AuditTrail(db.auditLog(), new AdminJson(), clock));
+                var access = new AccessCommands(accounts, null, new AuditTrail(db.auditLog(), new AdminJson(), clock), db.allOrNothing());
                 var operator = access.createOperator(Actor.commandLine("noroshi admin create"), email, password);
                 spec.commandLine().getOut().println("created operator " + operator.email() + " (id " + operator.id() + "); log in at /admin");
                 return 0;
@@ -129,7 +129,7 @@ public final class AdminCommand implements Runnable {
                         .orElseThrow(() -> new InvalidAccount("email", "no operator with email " + email + "; create one with `noroshi admin create`"));
                 var accounts = new Accounts(db.operators(), new PasswordHashes(), new LoginThrottle(clock), new SecretTokens(), clock);
                 var tokens = new ApiTokens(db.tokens(), db.operators(), new SecretTokens(), clock);
-                var access = new AccessCommands(accounts, tokens, new AuditTrail(db.auditLog(), new AdminJson(), clock));
+                var access = new AccessCommands(accounts, tokens, new AuditTrail(db.auditLog(), new AdminJson(), clock), db.allOrNothing());
                 var actor = new Actor(operator.id(), "command line (noroshi admin token) for " + operator.email(), Scope.ADMIN);
                 var issued = access.issueToken(actor, name, Scope.fromWire(scope));
                 spec.commandLine().getOut().println(issued.secret());

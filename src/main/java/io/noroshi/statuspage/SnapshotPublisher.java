@@ -28,12 +28,19 @@ public final class SnapshotPublisher implements AutoCloseable {
         this.sink = sink;
     }
 
-    /** Renders and publishes now, on the caller's thread. */
-    public Snapshot publishNow() {
+    /**
+     * Renders and publishes now, on the caller's thread. One at a time: otherwise a render that
+     * read the stores earlier could publish after a later one and hide a write already shown.
+     */
+    public synchronized Snapshot publishNow() {
         long started = System.nanoTime();
-        Snapshot snapshot = renderer.render(source.read());
+        PageData data = source.read();
+        long read = System.nanoTime();
+        Snapshot snapshot = renderer.render(data);
         sink.accept(snapshot);
-        log.debug("snapshot published resources={} ms={}", snapshot.resources().size(), (System.nanoTime() - started) / 1_000_000);
+        long ended = System.nanoTime();
+        log.debug("snapshot published resources={} read_us={} render_us={}", snapshot.resources().size(),
+                (read - started) / 1_000, (ended - read) / 1_000);
         return snapshot;
     }
 

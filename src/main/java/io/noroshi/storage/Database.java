@@ -47,6 +47,7 @@ public final class Database implements AutoCloseable {
     private final SessionStore sessions;
     private final AuditLog auditLog;
     private final AuditFindingStore auditFindings;
+    private final AllOrNothing allOrNothing;
 
     private Database(Pools pools) {
         this.pools = pools;
@@ -62,6 +63,7 @@ public final class Database implements AutoCloseable {
         this.sessions = new JdbiSessionStore(transactions);
         this.auditLog = new JdbiAuditLog(transactions);
         this.auditFindings = new JdbiAuditFindingStore(transactions);
+        this.allOrNothing = transactions;
     }
 
     /**
@@ -176,6 +178,11 @@ public final class Database implements AutoCloseable {
     /** Findings of the scheduled live DNS audit and its latest run per domain. */
     public AuditFindingStore auditFindings() {
         return auditFindings;
+    }
+
+    /** Runs writes of several stores of this database as one transaction. */
+    public AllOrNothing allOrNothing() {
+        return allOrNothing;
     }
 
     /** Closes the pools; stores fail afterwards. */

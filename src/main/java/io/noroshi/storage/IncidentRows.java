@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
@@ -21,34 +22,74 @@ import org.jdbi.v3.core.statement.Query;
 /**
  * Reads incidents back into records: the incident rows, then all their updates and affected
  * components in two more queries (not one per incident), all on the caller's handle and snapshot.
+ *
+ * <p>Reads outside a write may reuse update lists read before: updates are only ever appended,
+ * each append bumps {@code incidents.last_seq} in the same transaction, so an incident whose
+ * {@code last_seq} is unchanged has exactly the updates it had. The public site re-reads the whole
+ * history after every write, and this keeps that to one row per unchanged incident; an incident
+ * whose row is unchanged too is handed out as the same instance. Incidents are only remembered
+ * from committed data (never inside a write, which may still roll back).
  */
 final class IncidentRows {
 
     private static final String SELECT_INCIDENTS =
-            "SELECT id, name, status, impact, created_at, updated_at, postmortem FROM incidents ";
+            "SELECT id, name, status, impact, created_at, updated_at, postmortem, last_seq FROM incidents ";
+    /** Beyond this many remembered incidents the memory is emptied; the history the site shows is 200. */
+    private static final int MAX_KNOWN = 2_000;
 
     private final TextJson texts;
+    private final Map<String, Known> known = new ConcurrentHashMap<>();
 
     IncidentRows(TextJson texts) {
         this.texts = texts;
     }
 
-    Optional<Incident> find(Handle handle, String id) {
-        return select(handle, "WHERE id = :id", query -> query.bind("id", id)).stream().findFirst();
+    /** One incident; {@code committed} when the handle is a read (see the class comment). */
+    Optional<Incident> find(Handle handle, String id, boolean committed) {
+        return select(handle, "WHERE id = :id", query -> query.bind("id", id), committed).stream().findFirst();
     }
 
-    /** Incidents matching {@code whereOrderLimit} (SQL after FROM), in the order it gives. */
-    List<Incident> select(Handle handle, String whereOrderLimit, Consumer<Query> binds) {
+    /**
+     * Incidents matching {@code whereOrderLimit} (SQL after FROM), in the order it gives.
+     *
+     * @param committed true on a read transaction: update lists may then be reused and remembered
+     */
+    List<Incident> select(Handle handle, String whereOrderLimit, Consumer<Query> binds, boolean committed) {
         Query query = handle.createQuery(SELECT_INCIDENTS + whereOrderLimit);
         binds.accept(query);
         List<Header> headers = query.map((rs, ctx) -> new Header(rs.getString("id"), texts.read(rs.getString("name")),
                 IncidentStatus.fromWire(rs.getString("status")), Impact.fromWire(rs.getString("impact")),
                 Instant.ofEpochMilli(rs.getLong("created_at")), Instant.ofEpochMilli(rs.getLong("updated_at")),
-                texts.read(rs.getString("postmortem")))).list();
+                texts.read(rs.getString("postmortem")), rs.getInt("last_seq"))).list();
         if (headers.isEmpty()) {
             return List.of();
         }
-        List<String> ids = headers.stream().map(Header::id).toList();
+        Map<String, List<IncidentUpdate>> updates = new HashMap<>();
+        List<String> unknown = new ArrayList<>();
+        for (Header header : headers) {
+            Known seen = committed ? known.get(header.id()) : null;
+            if (seen != null && seen.header().lastSeq() == header.lastSeq()) updates.put(header.id(), seen.incident().updates());
+            else unknown.add(header.id());
+        }
+        if (!unknown.isEmpty()) updates.putAll(updates(handle, unknown));
+        var incidents = new ArrayList<Incident>(headers.size());
+        for (Header header : headers) {
+            Known seen = committed ? known.get(header.id()) : null;
+            // The same instance for an unchanged incident: the site's renderer then finds it by identity.
+            Incident incident = seen != null && seen.header().equals(header)
+                    ? seen.incident() : header.toIncident(updates.getOrDefault(header.id(), List.of()));
+            incidents.add(incident);
+            if (committed && incident != (seen == null ? null : seen.incident())) remember(header, incident);
+        }
+        return incidents;
+    }
+
+    private void remember(Header header, Incident incident) {
+        if (known.size() >= MAX_KNOWN && !known.containsKey(header.id())) known.clear();
+        known.put(header.id(), new Known(header, incident));
+    }
+
+    private Map<String, List<IncidentUpdate>> updates(Handle handle, List<String> ids) {
         Map<String, List<AffectedComponent>> affected = affected(handle, ids);
         Map<String, List<IncidentUpdate>> updates = new HashMap<>();
         handle.createQuery("SELECT id, incident_id, status, body, created_at FROM incident_updates "
@@ -61,7 +102,7 @@ final class IncidentRows {
                     return Map.entry(rs.getString("incident_id"), update);
                 })
                 .forEach(e -> updates.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
-        return headers.stream().map(h -> h.toIncident(updates.getOrDefault(h.id(), List.of()))).toList();
+        return updates;
     }
 
     private Map<String, List<AffectedComponent>> affected(Handle handle, List<String> incidentIds) {
@@ -77,8 +118,12 @@ final class IncidentRows {
         return byUpdate;
     }
 
+    /** An incident as last read from committed data, with the row it was built from. */
+    private record Known(Header header, Incident incident) {
+    }
+
     private record Header(String id, Text name, IncidentStatus status, Impact impact, Instant createdAt,
-                          Instant updatedAt, Text postmortem) {
+                          Instant updatedAt, Text postmortem, int lastSeq) {
 
         Incident toIncident(List<IncidentUpdate> updates) {
             // Derived, not stored, so they can never disagree with the updates they summarise.

@@ -45,7 +45,7 @@ final class JdbiIncidentStore implements IncidentStore {
                     .bind("postmortem", db.texts().write(Text.EMPTY))
                     .execute();
             insertUpdate(handle, id, 1, first);
-            return rows.find(handle, id).orElseThrow();
+            return rows.find(handle, id, false).orElseThrow();
         });
     }
 
@@ -61,7 +61,7 @@ final class JdbiIncidentStore implements IncidentStore {
                     .mapTo(Integer.class)
                     .findOne();
             seq.ifPresent(s -> insertUpdate(handle, incidentId, s, update));
-            return seq.flatMap(s -> rows.find(handle, incidentId));
+            return seq.flatMap(s -> rows.find(handle, incidentId, false));
         });
     }
 
@@ -80,13 +80,13 @@ final class JdbiIncidentStore implements IncidentStore {
 
     @Override
     public Optional<Incident> find(String incidentId) {
-        return db.read(handle -> rows.find(handle, incidentId));
+        return db.read(handle -> rows.find(handle, incidentId, !db.inWrite()));
     }
 
     @Override
     public List<Incident> unresolved() {
         return db.read(handle -> rows.select(handle, "WHERE status NOT IN ('resolved', 'postmortem') "
-                + "ORDER BY created_at DESC, id DESC", query -> { }));
+                + "ORDER BY created_at DESC, id DESC", query -> { }, !db.inWrite()));
     }
 
     @Override
@@ -95,7 +95,7 @@ final class JdbiIncidentStore implements IncidentStore {
             throw new IllegalArgumentException("offset and limit must be >= 0, got " + offset + ", " + limit);
         }
         return db.read(handle -> rows.select(handle, "ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset",
-                query -> query.bind("limit", limit).bind("offset", offset)));
+                query -> query.bind("limit", limit).bind("offset", offset), !db.inWrite()));
     }
 
     @Override
@@ -111,7 +111,7 @@ final class JdbiIncidentStore implements IncidentStore {
                     .bind("at", at.toEpochMilli())
                     .bind("id", incidentId)
                     .execute();
-            return changed == 0 ? Optional.<Incident>empty() : rows.find(handle, incidentId);
+            return changed == 0 ? Optional.<Incident>empty() : rows.find(handle, incidentId, false);
         });
     }
 

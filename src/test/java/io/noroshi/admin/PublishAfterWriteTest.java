@@ -56,4 +56,45 @@ class PublishAfterWriteTest {
         publish.await();
         assertThat(renders.get()).isEqualTo(2);
     }
+
+    @Test
+    void aFailedRenderReachesItsLeaderAndTheNextWriteRendersAgain() {
+        var renders = new AtomicInteger();
+        var publish = new PublishAfterWrite(() -> {
+            if (renders.incrementAndGet() == 1) throw new IllegalStateException("disk full");
+        });
+        org.assertj.core.api.Assertions.assertThatThrownBy(publish::await).hasMessage("disk full");
+        publish.await();
+        assertThat(renders.get()).isEqualTo(2);
+    }
+
+    @Test
+    void writersOnVirtualThreadsShareRendersAndEachSeesItsWrite() throws Exception {
+        var writes = new AtomicLong();
+        var published = new AtomicLong();
+        var renders = new AtomicInteger();
+        var publish = new PublishAfterWrite(() -> {
+            long seen = writes.get();
+            renders.incrementAndGet();
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            published.accumulateAndGet(seen, Math::max);
+        });
+        int writers = 200;
+        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                results.add(pool.submit(() -> {
+                    long mine = writes.incrementAndGet();
+                    publish.await();
+                    return published.get() >= mine;
+                }));
+            }
+            for (var r : results) assertThat(r.get()).isTrue();
+        }
+        assertThat(renders.get()).isBetween(1, writers - 1);
+    }
 }

@@ -207,4 +207,53 @@ class IncidentStoreContractTest extends StoreContract {
 
         assertThat(store().find(opened.id()).orElseThrow().createdAt()).isEqualTo(Instant.parse("2026-03-01T09:15:30.123Z"));
     }
+
+    @Test
+    void readsShowUpdatesAppendedThroughAnotherConnectionAsAnotherHubWould() {
+        Incident opened = store().open(Text.of("t"), Impact.MINOR, update(IncidentStatus.INVESTIGATING, "first", T0));
+        assertThat(store().history(0, 10).getFirst().updates()).hasSize(1);   // now remembered by this hub
+        try (Database otherHub = Database.open(fresh.settings())) {
+            otherHub.incidents().addUpdate(opened.id(), update(IncidentStatus.IDENTIFIED, "second", T0.plusSeconds(60)));
+            otherHub.incidents().setImpact(opened.id(), Impact.MAJOR, T0.plusSeconds(61));
+        }
+
+        Incident read = store().history(0, 10).getFirst();
+        assertThat(read.updates()).extracting(u -> u.body().in("en")).containsExactly("first", "second");
+        assertThat(read.impact()).isEqualTo(Impact.MAJOR);
+        assertThat(store().unresolved().getFirst()).isEqualTo(read);
+        assertThat(store().find(opened.id())).contains(read);
+    }
+
+    @Test
+    void writesInsideOneAllOrNothingAreRolledBackTogether() {
+        Incident opened = store().open(Text.of("t"), Impact.MINOR, update(IncidentStatus.INVESTIGATING, "first", T0));
+        store().history(0, 10);
+
+        assertThatThrownBy(() -> db().allOrNothing().together(() -> {
+            store().addUpdate(opened.id(), update(IncidentStatus.IDENTIFIED, "rolled back", T0.plusSeconds(1)));
+            // Read back inside the transaction: the write is visible here, and must not be remembered.
+            assertThat(store().find(opened.id()).orElseThrow().updates()).hasSize(2);
+            throw new IllegalStateException("a later write failed");
+        })).hasMessage("a later write failed");
+
+        assertThat(store().find(opened.id()).orElseThrow().updates()).extracting(u -> u.body().in("en")).containsExactly("first");
+        Incident next = store().addUpdate(opened.id(), update(IncidentStatus.MONITORING, "kept", T0.plusSeconds(2))).orElseThrow();
+        assertThat(next.updates()).extracting(u -> u.body().in("en")).containsExactly("first", "kept");
+        assertThat(store().history(0, 10).getFirst().updates()).extracting(u -> u.body().in("en")).containsExactly("first", "kept");
+    }
+
+    @Test
+    void anUnchangedIncidentIsHandedOutAgainAsTheSameInstanceAndAChangedOneAsANewOne() {
+        Incident quiet = store().open(Text.of("quiet"), Impact.MINOR, update(IncidentStatus.INVESTIGATING, "a", T0));
+        Incident busy = store().open(Text.of("busy"), Impact.MINOR, update(IncidentStatus.INVESTIGATING, "b", T0.plusSeconds(1)));
+        List<Incident> first = store().history(0, 10);
+
+        store().setImpact(busy.id(), Impact.MAJOR, T0.plusSeconds(2));
+        List<Incident> second = store().history(0, 10);
+
+        // The site's renderer keys its kept pages by incident identity; equal values are still equal.
+        assertThat(second.get(1)).isSameAs(first.get(1)).extracting(Incident::id).isEqualTo(quiet.id());
+        assertThat(second.get(0)).isNotSameAs(first.get(0)).extracting(Incident::impact).isEqualTo(Impact.MAJOR);
+        assertThat(second.get(0).updates()).isEqualTo(first.get(0).updates());
+    }
 }

@@ -124,6 +124,23 @@ final class ApiObjects {
         json.writeEndObject();
     }
 
+    /**
+     * Everything {@link #incident} reads besides the incident and the config: the current status
+     * and change time of each component it lists. With the incident, the key its JSON is kept by.
+     */
+    List<Object> componentFacts(Incident incident) {
+        var list = new java.util.ArrayList<Object>();
+        for (String componentId : incident.componentIds()) {
+            if (facts.data().config().component(componentId).isPresent()) {
+                list.add(new ComponentFact(componentId, facts.layout().statusOf(componentId), changedAt(componentId)));
+            }
+        }
+        return list;
+    }
+
+    private record ComponentFact(String id, ComponentStatus status, Instant changedAt) {
+    }
+
     void maintenance(JsonGenerator json, Maintenance m) throws IOException {
         json.writeStartObject();
         eventHead(json, m.id(), m.name().in(language), m.status().wire(), m.createdAt(), m.updatedAt(),

@@ -3,11 +3,14 @@ package io.noroshi.statuspage.api;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import io.noroshi.incident.Incident;
 import io.noroshi.incident.Maintenance;
 import io.noroshi.statuspage.SiteFacts;
 import java.io.ByteArrayOutputStream;
+import io.noroshi.statuspage.RenderCache;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +19,11 @@ import java.util.Map;
 /**
  * The files of the Atlassian Statuspage v2 public API under {@code /api/v2/}. Output is compact
  * JSON, deterministic for equal input.
+ *
+ * <p>An incident's JSON object is kept from the previous render while the incident and the
+ * components it lists are unchanged: incidents.json carries fifty incidents with all their updates
+ * and changes with every write, but usually only in one of them. Build one per config; one render
+ * at a time.
  */
 public final class StatusApi {
 
@@ -23,6 +31,7 @@ public final class StatusApi {
     public static final int RECENT_INCIDENTS = 50;
 
     private final JsonFactory factory;
+    private final RenderCache<IncidentKey, SerializedString> incidentObjects = new RenderCache<>();
 
     public StatusApi() {
         this.factory = new JsonFactory();
@@ -31,6 +40,7 @@ public final class StatusApi {
 
     /** Body bytes by public path, e.g. {@code /api/v2/summary.json}. */
     public Map<String, byte[]> render(SiteFacts facts) {
+        incidentObjects.nextRender();
         var api = new ApiObjects(facts);
         List<Incident> recent = facts.incidents().stream().limit(RECENT_INCIDENTS).toList();
         List<Maintenance> all = facts.data().maintenance();
@@ -76,10 +86,26 @@ public final class StatusApi {
         return files;
     }
 
-    private static void incidents(JsonGenerator json, ApiObjects api, List<Incident> incidents) throws IOException {
+    private void incidents(JsonGenerator json, ApiObjects api, List<Incident> incidents) throws IOException {
         json.writeArrayFieldStart("incidents");
-        for (Incident incident : incidents) api.incident(json, incident);
+        for (Incident incident : incidents) {
+            json.writeRawValue(incidentObjects.get(new IncidentKey(new RenderCache.Same(incident), api.componentFacts(incident)), key -> object(api, incident)));
+        }
         json.writeEndArray();
+    }
+
+    /** One incident object as compact JSON text, escaped as every file is; its UTF-8 bytes are kept with it. */
+    private SerializedString object(ApiObjects api, Incident incident) {
+        var out = new StringWriter(4096);
+        try (JsonGenerator json = factory.createGenerator(out)) {
+            api.incident(json, incident);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing JSON into memory cannot fail", e);
+        }
+        return new SerializedString(out.toString());
+    }
+
+    private record IncidentKey(RenderCache.Same incident, List<Object> components) {
     }
 
     private static void maintenance(JsonGenerator json, ApiObjects api, List<Maintenance> list) throws IOException {

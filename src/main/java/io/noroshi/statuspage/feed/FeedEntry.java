@@ -4,6 +4,7 @@ import io.noroshi.incident.Incident;
 import io.noroshi.incident.IncidentUpdate;
 import io.noroshi.incident.Maintenance;
 import io.noroshi.statuspage.PageTimes;
+import io.noroshi.statuspage.RenderCache;
 import io.noroshi.statuspage.SiteFacts;
 import io.noroshi.statuspage.SitePaths;
 import io.noroshi.statuspage.UiStrings;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * One incident or maintenance as a feed item, shared by Atom and RSS.
@@ -27,26 +29,37 @@ public record FeedEntry(String id, String title, String link, Instant published,
     /** The most recent events a feed carries; older ones remain on the history pages. */
     public static final int LIMIT = 50;
 
-    /** Incidents and maintenance, most recently updated first, at most {@link #LIMIT}. */
-    public static List<FeedEntry> of(SiteFacts facts, UiStrings words) {
+    /**
+     * Incidents and maintenance, most recently updated first, at most {@link #LIMIT}.
+     *
+     * @param kept entries of the previous render, by language and event (an incident by identity); an
+     *             unchanged event keeps its entry
+     */
+    public static List<FeedEntry> of(SiteFacts facts, UiStrings words, RenderCache<Object, FeedEntry> kept) {
         var paths = SitePaths.of(facts.page());
         var times = new PageTimes(facts.page().timeZone());
         String language = words.language();
-        var entries = new ArrayList<FeedEntry>();
+        // Chosen before the text is built: the history holds far more events than a feed carries.
+        var candidates = new ArrayList<Candidate>();
         for (Incident incident : facts.incidents()) {
-            entries.add(new FeedEntry(urn(facts, "incident", incident.id()), incident.name().in(language),
-                    paths.absolute(paths.incident(language, incident.id())), incident.createdAt(), incident.updatedAt(),
-                    html(incident.updates(), words, times)));
+            candidates.add(new Candidate(urn(facts, "incident", incident.id()), incident.updatedAt(), new RenderCache.Same(incident), id ->
+                    new FeedEntry(id, incident.name().in(language), paths.absolute(paths.incident(language, incident.id())),
+                            incident.createdAt(), incident.updatedAt(), html(incident.updates(), words, times))));
         }
         for (Maintenance m : facts.data().maintenance()) {
-            String window = "<p>" + Xml.escape(words.get("label.window")) + ": " + Xml.escape(times.display(m.scheduledFor(), words.dateTimeFormat()))
-                    + " " + Xml.escape(words.get("label.until")) + " " + Xml.escape(times.display(m.scheduledUntil(), words.dateTimeFormat())) + "</p>";
-            entries.add(new FeedEntry(urn(facts, "maintenance", m.id()), m.name().in(language),
-                    paths.absolute(paths.maintenance(language, m.id())), m.createdAt(), m.updatedAt(),
-                    window + html(m.updates(), words, times)));
+            candidates.add(new Candidate(urn(facts, "maintenance", m.id()), m.updatedAt(), m, id -> {
+                String window = "<p>" + Xml.escape(words.get("label.window")) + ": " + Xml.escape(times.display(m.scheduledFor(), words.dateTimeFormat()))
+                        + " " + Xml.escape(words.get("label.until")) + " " + Xml.escape(times.display(m.scheduledUntil(), words.dateTimeFormat())) + "</p>";
+                return new FeedEntry(id, m.name().in(language), paths.absolute(paths.maintenance(language, m.id())), m.createdAt(),
+                        m.updatedAt(), window + html(m.updates(), words, times));
+            }));
         }
-        entries.sort(Comparator.comparing(FeedEntry::updated).reversed().thenComparing(FeedEntry::id));
-        return entries.size() > LIMIT ? List.copyOf(entries.subList(0, LIMIT)) : List.copyOf(entries);
+        candidates.sort(Comparator.comparing(Candidate::updated).reversed().thenComparing(Candidate::id));
+        return candidates.stream().limit(LIMIT)
+                .map(c -> kept.get(List.of(language, c.event()), key -> c.entry().apply(c.id()))).toList();
+    }
+
+    private record Candidate(String id, Instant updated, Object event, Function<String, FeedEntry> entry) {
     }
 
     private static String urn(SiteFacts facts, String kind, String id) {

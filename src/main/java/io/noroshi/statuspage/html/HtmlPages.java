@@ -5,9 +5,12 @@ import gg.jte.TemplateEngine;
 import gg.jte.output.Utf8ByteOutput;
 import io.noroshi.incident.Incident;
 import io.noroshi.incident.Maintenance;
+import io.noroshi.statuspage.RenderCache;
+import io.noroshi.statuspage.RenderCache.Same;
 import io.noroshi.statuspage.SiteFacts;
 import io.noroshi.statuspage.SitePaths;
 import io.noroshi.statuspage.UiStrings;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +19,13 @@ import java.util.Map;
  * The HTML pages of the site in every configured language: home, paged history, one page per
  * incident and per maintenance. Templates are precompiled by the jte Maven plugin, so rendering
  * compiles nothing and reflects on nothing.
+ *
+ * <p>A page is re-rendered only when its view changed: views are records holding everything a
+ * template shows, so an equal view renders equal bytes and the previous render's bytes are kept
+ * (incidents' events are compared by identity, see {@link RenderCache.Same}).
+ * Under a stream of writes to one incident, that is its own pages, the home page and the history
+ * page it is on; the rest changes only when the footer's "last updated" second does. Build one
+ * per config (views do not carry all of it: component names, time zone); one render at a time.
  */
 public final class HtmlPages {
 
@@ -24,6 +34,8 @@ public final class HtmlPages {
 
     private final TemplateEngine templates;
     private final Map<String, UiStrings> strings;
+    private final RenderCache<Page, byte[]> pages = new RenderCache<>();
+    private final RenderCache<Shown, Views.Event> events = new RenderCache<>();
 
     /** @param strings UI strings by language, one for each language a page may offer */
     public HtmlPages(Map<String, UiStrings> strings) {
@@ -33,24 +45,29 @@ public final class HtmlPages {
 
     /** Body bytes by public path, e.g. {@code /}, {@code /ja/history/2}, {@code /incidents/ID}. */
     public Map<String, byte[]> render(SiteFacts facts) {
+        pages.nextRender();
+        events.nextRender();
         var files = new LinkedHashMap<String, byte[]>();
         var paths = SitePaths.of(facts.page());
         for (String lang : facts.page().languages()) {
             UiStrings t = strings.get(lang);
             if (t == null) throw new IllegalArgumentException("no UI strings for page language '" + lang + "'");
             var views = new PageViews(facts, t, strings);
-            files.put(paths.home(lang), render("index.jte", views.home()));
+            var home = views.home();
+            files.put(paths.home(lang), render("index.jte", home, home));
             history(facts, views, paths, t, files);
             for (Incident incident : facts.incidents()) {
-                var event = views.incident(incident);
+                var event = event(views, incident);
                 var chrome = views.chrome(event.title(), l -> paths.incident(l, incident.id()));
-                files.put(paths.incident(lang, incident.id()),
-                        render("event.jte", new Views.EventPage(chrome, event, incident.postmortem().in(lang))));
+                String postmortem = incident.postmortem().in(lang);
+                files.put(paths.incident(lang, incident.id()), render("event.jte", new Views.EventPage(chrome, event, postmortem),
+                        Arrays.asList(chrome, new Same(event), postmortem)));
             }
             for (Maintenance m : facts.data().maintenance()) {
-                var event = views.maintenance(m);
+                var event = events.get(new Shown(lang, m), k -> views.maintenance(m));
                 var chrome = views.chrome(event.title(), l -> paths.maintenance(l, m.id()));
-                files.put(paths.maintenance(lang, m.id()), render("event.jte", new Views.EventPage(chrome, event, "")));
+                var page = new Views.EventPage(chrome, event, "");
+                files.put(paths.maintenance(lang, m.id()), render("event.jte", page, page));
             }
         }
         return files;
@@ -63,19 +80,38 @@ public final class HtmlPages {
         for (int page = 1; page <= pages; page++) {
             int number = page;
             var incidents = all.subList((page - 1) * HISTORY_PAGE_SIZE, Math.min(all.size(), page * HISTORY_PAGE_SIZE))
-                    .stream().map(views::incident).toList();
+                    .stream().map(i -> event(views, i)).toList();
             String title = t.get("heading.history") + (pages > 1 ? " (" + t.format("history.page", page, pages) + ")" : "");
             var chrome = views.chrome(title + " - " + facts.page().name(), l -> paths.history(l, number));
             String newer = page > 1 ? paths.link(paths.history(lang, page - 1)) : null;
             String older = page < pages ? paths.link(paths.history(lang, page + 1)) : null;
-            files.put(paths.history(lang, page), render("history.jte",
-                    new Views.History(chrome, incidents, t.format("history.page", page, pages), newer, older)));
+            String label = t.format("history.page", page, pages);
+            files.put(paths.history(lang, page), render("history.jte", new Views.History(chrome, incidents, label, newer, older),
+                    Arrays.asList(chrome, incidents.stream().map(Same::new).toList(), label, newer, older)));
         }
     }
 
-    private byte[] render(String template, Object view) {
-        var out = new Utf8ByteOutput();
-        templates.render(template, view, out);
-        return out.toByteArray();
+    private Views.Event event(PageViews views, Incident incident) {
+        return events.get(new Shown(views.language(), new Same(incident)), k -> views.incident(incident));
+    }
+
+    /**
+     * @param key determines {@code view} completely: the view itself, or its parts with events by
+     *            identity (an event from {@link #events} is the same instance while its incident is)
+     */
+    private byte[] render(String template, Object view, Object key) {
+        return pages.get(new Page(template, key), page -> {
+            var out = new Utf8ByteOutput();
+            templates.render(template, view, out);
+            return out.toByteArray();
+        });
+    }
+
+    /** A template and what determines its input. */
+    private record Page(String template, Object key) {
+    }
+
+    /** An incident or maintenance as shown in one language. */
+    private record Shown(String language, Object event) {
     }
 }

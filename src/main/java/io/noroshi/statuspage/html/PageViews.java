@@ -40,6 +40,10 @@ final class PageViews {
         this.dateTime = t.dateTimeFormat();
     }
 
+    String language() {
+        return lang;
+    }
+
     /** @param pathIn this same page's root-relative path in a given language */
     Views.Chrome chrome(String title, Function<String, String> pathIn) {
         var languages = new ArrayList<Views.LanguageLink>();
