@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -66,24 +67,44 @@ public final class WritePathDriver {
         var doneInWindow = new AtomicInteger();
         var failed = new AtomicInteger();
         List<Double> millis = Collections.synchronizedList(new ArrayList<>());
+        // Open loop: an update still in flight when its incident is resolved would land after the
+        // resolve and reopen it, and summary.json would grow with every rotation. So the rotation
+        // opens the next incident, points new updates at it, waits until the old one has no update
+        // in flight, and only then resolves it.
+        var lock = new Object();
         var incident = new String[]{open("load")};
+        var inFlight = new ConcurrentHashMap<String, AtomicInteger>();
         var sent = new AtomicInteger();
         final long begin = System.nanoTime();
         try (var timer = Executors.newSingleThreadScheduledExecutor(); var workers = Executors.newVirtualThreadPerTaskExecutor()) {
             var task = timer.scheduleAtFixedRate(() -> {
                 int k = sent.incrementAndGet();
-                String target = incident[0];
                 boolean rotate = k % PER_INCIDENT == 0;
+                String target;
+                synchronized (lock) {
+                    target = incident[0];
+                    if (!rotate) inFlight.computeIfAbsent(target, id -> new AtomicInteger()).incrementAndGet();
+                }
                 workers.execute(() -> {
                     long start = System.nanoTime();
                     try {
                         if (rotate) {
+                            String next = open("load " + k);
+                            synchronized (lock) {
+                                incident[0] = next;
+                            }
+                            var pending = inFlight.computeIfAbsent(target, id -> new AtomicInteger());
+                            long deadline = System.nanoTime() + 10_000_000_000L;
+                            while (pending.get() > 0 && System.nanoTime() < deadline) Thread.sleep(2);
                             resolve(target);
-                            incident[0] = open("load " + k);
                         } else {
-                            int status = post("/api/admin/v1/incidents/" + target + "/updates",
-                                    "{\"status\":\"identified\",\"body\":\"load " + k + "\",\"notify\":false}").statusCode();
-                            if (status != 201) failed.incrementAndGet();
+                            try {
+                                int status = post("/api/admin/v1/incidents/" + target + "/updates",
+                                        "{\"status\":\"identified\",\"body\":\"load " + k + "\",\"notify\":false}").statusCode();
+                                if (status != 201) failed.incrementAndGet();
+                            } finally {
+                                inFlight.get(target).decrementAndGet();
+                            }
                         }
                         done.incrementAndGet();
                         if (System.nanoTime() - begin <= seconds * 1_000_000_000L) doneInWindow.incrementAndGet();
