@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -32,14 +33,7 @@ class PublishAfterWriteTest {
         });
         int writers = 40;
         try (var pool = Executors.newFixedThreadPool(writers)) {
-            List<Future<Boolean>> results = new ArrayList<>();
-            for (int i = 0; i < writers; i++) {
-                results.add(pool.submit(() -> {
-                    long mine = writes.incrementAndGet();
-                    publish.await();
-                    return published.get() >= mine;
-                }));
-            }
+            List<Future<Boolean>> results = submitWriters(pool, writers, writes, publish, published);
             Thread.sleep(50);
             gate.countDown();
             for (var r : results) assertThat(r.get()).isTrue();
@@ -85,16 +79,22 @@ class PublishAfterWriteTest {
         });
         int writers = 200;
         try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<Boolean>> results = new ArrayList<>();
-            for (int i = 0; i < writers; i++) {
-                results.add(pool.submit(() -> {
-                    long mine = writes.incrementAndGet();
-                    publish.await();
-                    return published.get() >= mine;
-                }));
-            }
-            for (var r : results) assertThat(r.get()).isTrue();
+            for (var r : submitWriters(pool, writers, writes, publish, published)) assertThat(r.get()).isTrue();
         }
         assertThat(renders.get()).isBetween(1, writers - 1);
+    }
+
+    /** Each writer counts its write, awaits the publish and answers whether a render covered it. */
+    private static List<Future<Boolean>> submitWriters(ExecutorService pool, int writers, AtomicLong writes, PublishAfterWrite publish,
+                                                       AtomicLong published) {
+        List<Future<Boolean>> results = new ArrayList<>();
+        for (int i = 0; i < writers; i++) {
+            results.add(pool.submit(() -> {
+                long mine = writes.incrementAndGet();
+                publish.await();
+                return published.get() >= mine;
+            }));
+        }
+        return results;
     }
 }
