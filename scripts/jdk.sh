@@ -48,5 +48,5 @@ noroshi_pick_jdk() {
 # full collection, so -Xmx is most of the RSS. The demo's live set is ~15 MB after a full GC; raise -Xmx
 # via NOROSHI_JAVA_OPTS for large monitor sets.
 # No -Xshare here: it is the default, and any -Xshare option makes JDK 25 refuse -XX:AOTCache (scripts/startup-cache.sh).
-# --enable-native-access: sqlite-jdbc loads its library through JNI, which JDK 24+ warns about on every start.
-NOROSHI_DEFAULT_JAVA_OPTS="-XX:+UseSerialGC -Xmx64m -Xss512k -XX:ReservedCodeCacheSize=64m --enable-native-access=ALL-UNNAMED"
+# Native access for sqlite-jdbc is granted by the jar's manifest (Enable-Native-Access), for every `java -jar` run.
+NOROSHI_DEFAULT_JAVA_OPTS="-XX:+UseSerialGC -Xmx64m -Xss512k -XX:ReservedCodeCacheSize=64m"
