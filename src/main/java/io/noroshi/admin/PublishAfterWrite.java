@@ -11,7 +11,7 @@ import java.util.concurrent.CompletableFuture;
  * <p>Under a stream of writes renders would run back to back and take a whole core from the read
  * path during exactly the stampede the read path exists for; so when writes arrived during a
  * render, the next one starts no sooner than {@link #GAP_FACTOR} times its duration, and at least
- * {@link #STREAM_PAUSE_NANOS}, after it ended. A lone write renders at once.
+ * {@link #STREAM_PAUSE_NANOS}, after the last one ended. A lone write renders at once.
  *
  * <p>Waiting writers park on their round's future and are woken once, when it is published; the
  * first writer of a round renders it. (A monitor with notifyAll woke every waiter to fight for the
@@ -98,9 +98,12 @@ public final class PublishAfterWrite {
             long ended = System.nanoTime();
             synchronized (lock) {
                 next = open;
-                // Writes that arrived during the render mean a stream: pause before the next one.
-                // A write after a quiet spell (one person posting an update) renders at once.
-                notBefore = next != null ? ended + Math.max(STREAM_PAUSE_NANOS, (long) ((ended - started) * GAP_FACTOR)) : ended;
+                // The next render waits out the pause whether its writer arrived during this render
+                // or just after it: at 50 writes/s a render often finds no writer waiting, and
+                // rendering at once for the next one let renders run at nearly the write rate. A
+                // write after a quiet spell (one person posting an update) finds the pause over and
+                // renders at once.
+                notBefore = ended + Math.max(STREAM_PAUSE_NANOS, (long) ((ended - started) * GAP_FACTOR));
                 busy = next != null;
             }
             round.published.complete(null);

@@ -15,15 +15,22 @@ record ServedFile(String etag, ByteBuffer body, ByteBuffer gzipped, HttpField co
 
     static final HttpField GZIP = new PreEncodedHttpField(HttpHeader.CONTENT_ENCODING, "gzip");
 
+    private static final HttpField ENCODING_VARY = new PreEncodedHttpField(HttpHeader.VARY, "Accept-Encoding");
+    private static final HttpField LANGUAGE_VARY = new PreEncodedHttpField(HttpHeader.VARY, "Accept-Encoding, Accept-Language");
+
     static ServedFile of(Resource resource, boolean negotiatesLanguage) {
-        String vary = negotiatesLanguage ? "Accept-Encoding, Accept-Language" : "Accept-Encoding";
         return new ServedFile(resource.etag(),
                 ByteBuffer.wrap(resource.body()).asReadOnlyBuffer(),
                 resource.gzipped() == null ? null : ByteBuffer.wrap(resource.gzipped()).asReadOnlyBuffer(),
                 new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, resource.contentType()),
                 new PreEncodedHttpField(HttpHeader.ETAG, resource.etag()),
                 new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, resource.cacheControl()),
-                new PreEncodedHttpField(HttpHeader.VARY, vary));
+                negotiatesLanguage ? LANGUAGE_VARY : ENCODING_VARY);
+    }
+
+    /** Whether the file answers by Accept-Language too (see {@link #of}). */
+    boolean negotiatesLanguage() {
+        return vary == LANGUAGE_VARY;
     }
 
     /** Whether an If-None-Match header value names this file's current version. */

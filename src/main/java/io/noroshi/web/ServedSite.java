@@ -17,21 +17,41 @@ final class ServedSite {
     private final List<String> otherLanguages;
     private final Snapshot snapshot;
 
-    ServedSite(Snapshot snapshot) {
+    /**
+     * @param before the site this one replaces, or null: a file whose resource is the very same
+     *               instance (the renderer keeps unchanged files) keeps its prepared form, so a
+     *               publish after one write prepares only the files that write changed
+     */
+    ServedSite(Snapshot snapshot, ServedSite before) {
         this.snapshot = snapshot;
         this.defaultLanguage = snapshot.defaultLanguage();
         this.otherLanguages = snapshot.resources().keySet().stream()
-                .filter(p -> p.matches("/[a-z]{2}/.*"))
+                .filter(ServedSite::hasLanguagePrefix)
                 .map(p -> p.substring(1, 3))
                 .distinct()
                 .filter(l -> !l.equals(defaultLanguage))
                 .sorted()
                 .toList();
+        boolean reuse = before != null && before.otherLanguages.equals(otherLanguages);
         var prepared = new HashMap<String, ServedFile>(snapshot.resources().size() * 2);
         for (Map.Entry<String, Resource> entry : snapshot.resources().entrySet()) {
-            prepared.put(entry.getKey(), ServedFile.of(entry.getValue(), hasVariants(entry.getKey(), snapshot)));
+            String path = entry.getKey();
+            Resource resource = entry.getValue();
+            boolean variants = hasVariants(path, snapshot);
+            ServedFile file = reuse && before.snapshot.resources().get(path) == resource ? before.files.get(path) : null;
+            prepared.put(path, file != null && file.negotiatesLanguage() == variants ? file : ServedFile.of(resource, variants));
         }
         this.files = Map.copyOf(prepared);
+    }
+
+    /** {@code /xx/...}: a path under a two-letter language prefix. */
+    private static boolean hasLanguagePrefix(String path) {
+        return path.length() >= 4 && path.charAt(0) == '/' && path.charAt(3) == '/'
+                && isLowerLetter(path.charAt(1)) && isLowerLetter(path.charAt(2));
+    }
+
+    private static boolean isLowerLetter(char c) {
+        return c >= 'a' && c <= 'z';
     }
 
     Snapshot snapshot() {

@@ -14,7 +14,7 @@ public final class SnapshotHolder {
 
     /** Makes {@code snapshot} the public site from the next request on. */
     public void publish(Snapshot snapshot) {
-        current.set(new ServedSite(snapshot));
+        current.set(new ServedSite(snapshot, current.get()));
     }
 
     public Optional<Snapshot> snapshot() {

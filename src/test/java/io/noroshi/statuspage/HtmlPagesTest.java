@@ -122,6 +122,26 @@ class HtmlPagesTest {
     }
 
     @Test
+    void aPageSaysWhenWhatItShowsLastChangedSoOldPagesKeepTheirBytesAsTimePasses() {
+        // inc-2 was resolved 48 h before NOW (its last update 47 h before): 2026-11-23T04:34:56.789Z = 13:34 JST.
+        String incident = html(demo, "/incidents/inc-2");
+        assertThat(incident).contains("Last updated: <time datetime=\"2026-11-23T13:34:56+09:00\">Nov 23, 2026 13:34 (UTC+09:00)</time>");
+        assertThat(html(demo, "/maintenance/mnt-next")).contains("Last updated: <time datetime=\"2026-11-24T12:34:56+09:00\">");
+        // The history page lists the open incident, updated 30 minutes before NOW; the home page says when the site was read.
+        assertThat(html(demo, "/history")).contains("Last updated: <time datetime=\"2026-11-25T12:04:56+09:00\">");
+
+        var later = SiteFixture.demo(5);
+        later = new PageData(later.config(), later.states(), later.unresolved(), later.history(), later.maintenance(), later.uptime(),
+                SiteFixture.NOW.plusSeconds(3600));
+        var renderer = new SiteRenderer();
+        Snapshot before = renderer.render(SiteFixture.demo(5));
+        Snapshot after = renderer.render(later);
+        assertThat(after.find("/incidents/inc-2").orElseThrow().etag()).isEqualTo(before.find("/incidents/inc-2").orElseThrow().etag());
+        assertThat(after.find("/ja/history").orElseThrow().etag()).isEqualTo(before.find("/ja/history").orElseThrow().etag());
+        assertThat(html(after, "/")).contains("Last updated: <time datetime=\"2026-11-25T13:34:56+09:00\">");
+    }
+
+    @Test
     void emptyHistoryStillHasOnePage() {
         assertThat(html(renderer.render(SiteFixture.quiet()), "/history")).contains("No incidents reported.");
         assertThat(html(renderer.render(SiteFixture.quiet()), "/")).contains("All systems operational", "No incidents right now.");

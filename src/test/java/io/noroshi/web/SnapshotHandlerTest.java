@@ -136,6 +136,30 @@ class SnapshotHandlerTest {
         }
     }
 
+    @Test
+    void aFileWhoseResourceIsUnchangedKeepsItsPreparedFormAndAChangedOneIsPreparedAgain() {
+        var local = new SnapshotHolder();
+        Resource home = html("home");
+        Resource homeJa = html("home-ja");
+        Resource summary = resource("application/json; charset=utf-8", "{\"a\":1}");
+        local.publish(new Snapshot(Instant.EPOCH, "en", Map.of("/", home, "/ja/", homeJa, "/api/v2/summary.json", summary)));
+        ServedSite first = local.site();
+        local.publish(new Snapshot(Instant.EPOCH, "en", Map.of("/", home, "/ja/", homeJa,
+                "/api/v2/summary.json", resource("application/json; charset=utf-8", "{\"a\":2}"))));
+        ServedSite second = local.site();
+
+        assertThat(second.file("/")).isSameAs(first.file("/"));
+        assertThat(second.file("/").negotiatesLanguage()).as("/ has a /ja/ variant").isTrue();
+        assertThat(second.file("/api/v2/summary.json")).isNotSameAs(first.file("/api/v2/summary.json"));
+        assertThat(second.file("/api/v2/summary.json").etag()).isEqualTo(second.snapshot().resources().get("/api/v2/summary.json").etag());
+        assertThat(second.otherLanguages()).containsExactly("ja");
+
+        // The same resource without its Japanese variant no longer negotiates the language: prepared again.
+        local.publish(new Snapshot(Instant.EPOCH, "en", Map.of("/", home)));
+        assertThat(local.site().file("/")).isNotSameAs(first.file("/"));
+        assertThat(local.site().file("/").negotiatesLanguage()).isFalse();
+    }
+
     private static URI uri(String pathAndQuery) {
         return URI.create("http://127.0.0.1:" + server.port() + pathAndQuery);
     }

@@ -10,7 +10,9 @@ import io.noroshi.statuspage.RenderCache.Same;
 import io.noroshi.statuspage.SiteFacts;
 import io.noroshi.statuspage.SitePaths;
 import io.noroshi.statuspage.UiStrings;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +26,9 @@ import java.util.Map;
  * template shows, so an equal view renders equal bytes and the previous render's bytes are kept
  * (incidents' events are compared by identity, see {@link RenderCache.Same}).
  * Under a stream of writes to one incident, that is its own pages, the home page and the history
- * page it is on; the rest changes only when the footer's "last updated" second does. Build one
+ * page it is on. A page's footer says when what it shows last changed (the home page: when the
+ * site was read), so an old incident's page keeps its bytes, and ETag, for as long as the incident
+ * does not change. Build one
  * per config (views do not carry all of it: component names, time zone); one render at a time.
  */
 public final class HtmlPages {
@@ -56,18 +60,24 @@ public final class HtmlPages {
             var home = views.home();
             files.put(paths.home(lang), render("index.jte", home, home));
             history(facts, views, paths, t, files);
+            // An incident's page is a function of the language and the incident alone (this
+            // instance's config fixes the rest), so it is looked up before its view is built:
+            // a render visits every incident of the history, and builds views only for changed ones.
+            // The view is still looked up, which keeps it for the history pages: a new incident
+            // moves every incident to another history page, and those pages are rebuilt from views.
             for (Incident incident : facts.incidents()) {
                 var event = event(views, incident);
-                var chrome = views.chrome(event.title(), l -> paths.incident(l, incident.id()));
-                String postmortem = incident.postmortem().in(lang);
-                files.put(paths.incident(lang, incident.id()), render("event.jte", new Views.EventPage(chrome, event, postmortem),
-                        Arrays.asList(chrome, new Same(event), postmortem)));
+                files.put(paths.incident(lang, incident.id()), pages.get(new Page("event.jte", new Shown(lang, new Same(incident))), key -> {
+                    var chrome = views.chrome(event.title(), l -> paths.incident(l, incident.id()), incident.updatedAt());
+                    return bytes("event.jte", new Views.EventPage(chrome, event, incident.postmortem().in(lang)));
+                }));
             }
             for (Maintenance m : facts.data().maintenance()) {
-                var event = events.get(new Shown(lang, m), k -> views.maintenance(m));
-                var chrome = views.chrome(event.title(), l -> paths.maintenance(l, m.id()));
-                var page = new Views.EventPage(chrome, event, "");
-                files.put(paths.maintenance(lang, m.id()), render("event.jte", page, page));
+                files.put(paths.maintenance(lang, m.id()), pages.get(new Page("event.jte", new Shown(lang, m)), key -> {
+                    var event = events.get(new Shown(lang, m), k -> views.maintenance(m));
+                    var chrome = views.chrome(event.title(), l -> paths.maintenance(l, m.id()), m.updatedAt());
+                    return bytes("event.jte", new Views.EventPage(chrome, event, ""));
+                }));
             }
         }
         return files;
@@ -79,15 +89,18 @@ public final class HtmlPages {
         int pages = Math.max(1, (all.size() + HISTORY_PAGE_SIZE - 1) / HISTORY_PAGE_SIZE);
         for (int page = 1; page <= pages; page++) {
             int number = page;
-            var incidents = all.subList((page - 1) * HISTORY_PAGE_SIZE, Math.min(all.size(), page * HISTORY_PAGE_SIZE))
-                    .stream().map(i -> event(views, i)).toList();
-            String title = t.get("heading.history") + (pages > 1 ? " (" + t.format("history.page", page, pages) + ")" : "");
-            var chrome = views.chrome(title + " - " + facts.page().name(), l -> paths.history(l, number));
-            String newer = page > 1 ? paths.link(paths.history(lang, page - 1)) : null;
-            String older = page < pages ? paths.link(paths.history(lang, page + 1)) : null;
-            String label = t.format("history.page", page, pages);
-            files.put(paths.history(lang, page), render("history.jte", new Views.History(chrome, incidents, label, newer, older),
-                    Arrays.asList(chrome, incidents.stream().map(Same::new).toList(), label, newer, older)));
+            var shown = all.subList((page - 1) * HISTORY_PAGE_SIZE, Math.min(all.size(), page * HISTORY_PAGE_SIZE));
+            // The page's number, their count and its incidents determine it; an empty history shows when the site last changed.
+            Object key = List.of(lang, page, pages, shown.stream().map(Same::new).toList(), shown.isEmpty() ? facts.lastChange() : "");
+            files.put(paths.history(lang, page), this.pages.get(new Page("history.jte", key), k -> {
+                var incidents = shown.stream().map(i -> event(views, i)).toList();
+                Instant updated = shown.stream().map(Incident::updatedAt).max(Comparator.naturalOrder()).orElse(facts.lastChange());
+                String title = t.get("heading.history") + (pages > 1 ? " (" + t.format("history.page", number, pages) + ")" : "");
+                var chrome = views.chrome(title + " - " + facts.page().name(), l -> paths.history(l, number), updated);
+                String newer = number > 1 ? paths.link(paths.history(lang, number - 1)) : null;
+                String older = number < pages ? paths.link(paths.history(lang, number + 1)) : null;
+                return bytes("history.jte", new Views.History(chrome, incidents, t.format("history.page", number, pages), newer, older));
+            }));
         }
     }
 
@@ -100,11 +113,13 @@ public final class HtmlPages {
      *            identity (an event from {@link #events} is the same instance while its incident is)
      */
     private byte[] render(String template, Object view, Object key) {
-        return pages.get(new Page(template, key), page -> {
-            var out = new Utf8ByteOutput();
-            templates.render(template, view, out);
-            return out.toByteArray();
-        });
+        return pages.get(new Page(template, key), page -> bytes(template, view));
+    }
+
+    private byte[] bytes(String template, Object view) {
+        var out = new Utf8ByteOutput();
+        templates.render(template, view, out);
+        return out.toByteArray();
     }
 
     /** A template and what determines its input. */

@@ -44,8 +44,11 @@ final class PageViews {
         return lang;
     }
 
-    /** @param pathIn this same page's root-relative path in a given language */
-    Views.Chrome chrome(String title, Function<String, String> pathIn) {
+    /**
+     * @param pathIn  this same page's root-relative path in a given language
+     * @param updated when what this page shows last changed: its footer's "last updated"
+     */
+    Views.Chrome chrome(String title, Function<String, String> pathIn, Instant updated) {
         var languages = new ArrayList<Views.LanguageLink>();
         for (String other : facts.page().languages()) {
             if (other.equals(lang)) continue;
@@ -54,7 +57,7 @@ final class PageViews {
         }
         return new Views.Chrome(lang, title, facts.page().name(), t, paths.link(paths.home(lang)),
                 paths.link(paths.history(lang, 1)), paths.link("/api/v2/summary.json"), paths.link("/history.atom"),
-                paths.link("/history.rss"), languages, time(facts.data().generatedAt()));
+                paths.link("/history.rss"), languages, time(updated));
     }
 
     Views.Home home() {
@@ -70,7 +73,7 @@ final class PageViews {
             sections.add(new Views.Section(section.group().map(g -> g.name().in(lang)).orElse(null),
                     status(facts.layout().statusOf(section)), rows));
         }
-        return new Views.Home(chrome(facts.page().name(), paths::home), facts.page().description().in(lang),
+        return new Views.Home(chrome(facts.page().name(), paths::home, facts.data().generatedAt()), facts.page().description().in(lang),
                 overall(facts.overall()), incidents, maintenance, sections);
     }
 
