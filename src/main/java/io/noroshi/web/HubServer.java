@@ -31,7 +31,12 @@ public final class HubServer implements AutoCloseable {
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
-            config.concurrency.useVirtualThreads = true;
+            // Jetty's own threads (selector, acceptor, and the read path that answers on them) are
+            // platform threads; everything that may block is handed to virtual threads (SnapshotHandler).
+            // On virtual threads the selector shared the two carriers with dozens of writers and
+            // queued behind them: under 50 writes/s the read rate fell by more than the writes' CPU.
+            // As a platform thread it gets its share of the cores from the OS scheduler.
+            config.concurrency.useVirtualThreads = false;
             config.http.defaultContentType = "application/json; charset=utf-8";
             config.jetty.modifyServer(server -> {
                 snapshotHandler.setHandler(server.getHandler());

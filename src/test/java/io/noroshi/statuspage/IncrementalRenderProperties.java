@@ -14,12 +14,14 @@ import io.noroshi.incident.Maintenance;
 import io.noroshi.incident.MaintenanceStatus;
 import io.noroshi.storage.Database;
 import io.noroshi.storage.DatabaseSettings;
+import io.noroshi.uptime.DailyUptime;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -64,6 +66,10 @@ class IncrementalRenderProperties {
     }
 
     record MoveMaintenance(int which, MaintenanceStatus to) implements Write {
+    }
+
+    /** A monitor's daily roll-up of one component, {@code daysAgo} before today. */
+    record Uptime(int component, int daysAgo, long outageSeconds) implements Write {
     }
 
     /** Time passing: within the same second, into the next, or past the minute the footer shows. */
@@ -119,6 +125,9 @@ class IncrementalRenderProperties {
                     db.maintenance().addUpdate(maintenance.get(m.which() % maintenance.size()).id(), m.to(), Text.of("Now " + m.to().wire()), at);
                 }
             }
+            case Uptime u -> db.uptime().put(new DailyUptime(component(u.component()),
+                    LocalDate.ofInstant(at, SiteFixture.CONFIG.page().timeZone()).minusDays(u.daysAgo()),
+                    86_400 - u.outageSeconds(), 0, u.outageSeconds(), 0));
             case Tick t -> now.set(at.plusMillis(t.millis()));
         }
     }
@@ -156,11 +165,13 @@ class IncrementalRenderProperties {
         Arbitrary<Write> component = Combinators.combine(index, Arbitraries.of(ComponentStatus.class)).as(ComponentChange::new);
         Arbitrary<Write> schedule = Combinators.combine(text, Arbitraries.integers().between(-3, 48), index).as(Schedule::new);
         Arbitrary<Write> move = Combinators.combine(index, Arbitraries.of(MaintenanceStatus.class)).as(MoveMaintenance::new);
+        Arbitrary<Write> uptime = Combinators.combine(index, Arbitraries.integers().between(0, 3), Arbitraries.of(0L, 600L, 86_400L))
+                .as(Uptime::new);
         Arbitrary<Write> tick = Arbitraries.of(0L, 40L, 300L, 1_000L, 1_700L, 61_000L, 86_400_000L).map(Tick::new);
         return Arbitraries.frequencyOf(
                         net.jqwik.api.Tuple.of(3, open), net.jqwik.api.Tuple.of(8, update), net.jqwik.api.Tuple.of(1, impact),
                         net.jqwik.api.Tuple.of(1, postmortem), net.jqwik.api.Tuple.of(2, component), net.jqwik.api.Tuple.of(1, schedule),
-                        net.jqwik.api.Tuple.of(2, move), net.jqwik.api.Tuple.of(4, tick))
+                        net.jqwik.api.Tuple.of(2, move), net.jqwik.api.Tuple.of(2, uptime), net.jqwik.api.Tuple.of(4, tick))
                 .list();
     }
 }

@@ -40,6 +40,7 @@ public final class HtmlPages {
     private final Map<String, UiStrings> strings;
     private final RenderCache<Page, byte[]> pages = new RenderCache<>();
     private final RenderCache<Shown, Views.Event> events = new RenderCache<>();
+    private final RenderCache<Object, Views.ComponentRow> rows = new RenderCache<>();
 
     /** @param strings UI strings by language, one for each language a page may offer */
     public HtmlPages(Map<String, UiStrings> strings) {
@@ -51,12 +52,13 @@ public final class HtmlPages {
     public Map<String, byte[]> render(SiteFacts facts) {
         pages.nextRender();
         events.nextRender();
+        rows.nextRender();
         var files = new LinkedHashMap<String, byte[]>();
         var paths = SitePaths.of(facts.page());
         for (String lang : facts.page().languages()) {
             UiStrings t = strings.get(lang);
             if (t == null) throw new IllegalArgumentException("no UI strings for page language '" + lang + "'");
-            var views = new PageViews(facts, t, strings);
+            var views = new PageViews(facts, t, strings, rows);
             var home = views.home();
             files.put(paths.home(lang), render("index.jte", home, home));
             history(facts, views, paths, t, files);

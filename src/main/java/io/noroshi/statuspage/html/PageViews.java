@@ -8,6 +8,7 @@ import io.noroshi.incident.Maintenance;
 import io.noroshi.statuspage.OverallStatus;
 import io.noroshi.statuspage.PageLayout;
 import io.noroshi.statuspage.PageTimes;
+import io.noroshi.statuspage.RenderCache;
 import io.noroshi.statuspage.SiteFacts;
 import io.noroshi.statuspage.SitePaths;
 import io.noroshi.statuspage.UiStrings;
@@ -28,10 +29,16 @@ final class PageViews {
     private final String lang;
     private final SitePaths paths;
     private final PageTimes times;
+    private final RenderCache<Object, Views.ComponentRow> rows;
     private final DateTimeFormatter dateTime;
 
-    PageViews(SiteFacts facts, UiStrings t, Map<String, UiStrings> allStrings) {
+    /**
+     * @param rows component rows kept between renders by the caller, which builds one
+     *             {@code PageViews} per render and language and one cache per config
+     */
+    PageViews(SiteFacts facts, UiStrings t, Map<String, UiStrings> allStrings, RenderCache<Object, Views.ComponentRow> rows) {
         this.facts = facts;
+        this.rows = rows;
         this.t = t;
         this.allStrings = allStrings;
         this.lang = t.language();
@@ -79,10 +86,14 @@ final class PageViews {
 
     private Views.ComponentRow row(Component component, LocalDate today) {
         var days = facts.data().uptime().getOrDefault(component.id(), List.of());
-        String uptime = UptimeBars.overall(days, today, t);
-        return new Views.ComponentRow(component.id(), component.name().in(lang), component.description().in(lang),
-                status(facts.layout().statusOf(component.id())), uptime,
-                component.name().in(lang) + ": " + t.get("uptime.label") + ", " + uptime, UptimeBars.days(days, today, t));
+        ComponentStatus current = facts.layout().statusOf(component.id());
+        // 90 day cells with their labels per component and language: kept while the days, today and the status are.
+        return rows.get(List.of(lang, component.id(), days, today, current), key -> {
+            String uptime = UptimeBars.overall(days, today, t);
+            return new Views.ComponentRow(component.id(), component.name().in(lang), component.description().in(lang),
+                    status(current), uptime, component.name().in(lang) + ": " + t.get("uptime.label") + ", " + uptime,
+                    UptimeBars.days(days, today, t));
+        });
     }
 
     Views.Event incident(Incident incident) {
