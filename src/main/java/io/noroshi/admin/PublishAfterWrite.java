@@ -9,9 +9,10 @@ import java.util.concurrent.CompletableFuture;
  * all, so fifty writers cause two renders, not fifty.
  *
  * <p>Under a stream of writes renders would run back to back and take a whole core from the read
- * path during exactly the stampede the read path exists for; so when writes arrived during a
- * render, the next one starts no sooner than {@link #GAP_FACTOR} times its duration, and at least
- * {@link #STREAM_PAUSE_NANOS}, after the last one ended. A lone write renders at once.
+ * path during exactly the stampede the read path exists for; so a render starts no sooner than
+ * {@link #GAP_FACTOR} times the last one's duration, and at least {@link #STREAM_PAUSE_NANOS}, after
+ * it ended. A write after a quiet spell finds that pause over and renders at once; a writer that
+ * posts one update after another waits up to the pause for each.
  *
  * <p>Waiting writers park on their round's future and are woken once, when it is published; the
  * first writer of a round renders it. (A monitor with notifyAll woke every waiter to fight for the
@@ -20,32 +21,63 @@ import java.util.concurrent.CompletableFuture;
 public final class PublishAfterWrite {
 
     /**
-     * Under a stream of writes, the pause after a render as a multiple of its duration: 2 caps
-     * rendering at a third of a core, whatever the write rate.
+     * The pause after a render as a multiple of its duration: 2 caps rendering at a third of a
+     * core, whatever the write rate.
      */
     public static final double GAP_FACTOR = 2.0;
 
     /**
-     * Under a stream of writes, the least pause after a render: 100 ms. Renders are incremental and
-     * take a few milliseconds, so the factor alone allowed a render for almost every write; at 50
-     * writes/s that still took about a third of a core (15-25 renders a second of 10-20 ms each on
-     * the shared bench machine). A tenth of a second bounds a stream to under ten renders a second
-     * and adds at most that to a streamed write's wait; a lone write is not delayed.
+     * The least pause after a render: 100 ms. Renders are incremental and take a few milliseconds,
+     * so the factor alone allowed a render for almost every write; at 50 writes/s that still took
+     * about a third of a core (15-25 renders a second of 10-20 ms each on the shared bench machine).
+     * A tenth of a second bounds a stream to ten renders a second and adds at most that to a
+     * write's wait; a write after a quiet spell is not delayed.
      */
     public static final long STREAM_PAUSE_NANOS = 100_000_000L;
 
     private final Runnable render;
+    private final Ticker ticker;
     private final Object lock = new Object();
     /** The round new writers join: its render has not started. Null when no writer waits. */
     private Round open;
     /** Whether a round is between its leader's start and its publication. */
     private boolean busy;
     /** System.nanoTime() before which the next render should not start. */
-    private long notBefore = System.nanoTime();
+    private long notBefore;
 
     /** @param render renders and publishes the site on the caller's thread ({@code SnapshotPublisher::publishNow}) */
     public PublishAfterWrite(Runnable render) {
+        this(render, Ticker.SYSTEM);
+    }
+
+    PublishAfterWrite(Runnable render, Ticker ticker) {
         this.render = render;
+        this.ticker = ticker;
+        this.notBefore = ticker.nanoTime();
+    }
+
+    /** The clock the pauses are measured and waited on; tests substitute one that only moves when told. */
+    interface Ticker {
+        long nanoTime();
+
+        /** Waits {@code nanos}; an interrupt ends the wait early (the round renders anyway, only sooner). */
+        void sleep(long nanos);
+
+        Ticker SYSTEM = new Ticker() {
+            @Override
+            public long nanoTime() {
+                return System.nanoTime();
+            }
+
+            @Override
+            public void sleep(long nanos) {
+                try {
+                    Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
     }
 
     /** Writers covered by one render, and who renders it. */
@@ -80,22 +112,22 @@ public final class PublishAfterWrite {
 
     private void lead(Round round) {
         round.go.join();
-        long started = System.nanoTime();
+        long started = ticker.nanoTime();
         Round next;
         try {
             long wait;
             synchronized (lock) {
-                wait = notBefore - System.nanoTime();
+                wait = notBefore - ticker.nanoTime();
             }
-            if (wait > 0) pause(wait);
+            if (wait > 0) ticker.sleep(wait);
             synchronized (lock) {
                 // From here on, arriving writers belong to the next round: this render may have read before their write.
                 open = null;
             }
-            started = System.nanoTime();
+            started = ticker.nanoTime();
             render.run();
         } finally {
-            long ended = System.nanoTime();
+            long ended = ticker.nanoTime();
             synchronized (lock) {
                 next = open;
                 // The next render waits out the pause whether its writer arrived during this render
@@ -108,15 +140,6 @@ public final class PublishAfterWrite {
             }
             round.published.complete(null);
             if (next != null) next.go.complete(null);
-        }
-    }
-
-    private static void pause(long nanos) {
-        try {
-            Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
-        } catch (InterruptedException e) {
-            // Render anyway, only sooner: every member of the round is waiting for it.
-            Thread.currentThread().interrupt();
         }
     }
 }

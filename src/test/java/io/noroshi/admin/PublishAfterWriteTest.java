@@ -52,6 +52,51 @@ class PublishAfterWriteTest {
     }
 
     @Test
+    void aWriteSoonAfterARenderWaitsOutThePauseAndOneAfterAQuietSpellRendersAtOnce() {
+        var ticker = new FakeTicker();
+        long renderNanos = 10_000_000L;
+        var publish = new PublishAfterWrite(() -> ticker.now += renderNanos, ticker);
+
+        publish.await();
+        assertThat(ticker.slept).as("the first write renders at once").isEmpty();
+
+        ticker.now += 30_000_000L;   // the next update comes 30 ms after that render: nobody waited during it
+        publish.await();
+        assertThat(ticker.slept).as("it waits out the rest of the least pause").containsExactly(70_000_000L);
+
+        ticker.now += 5_000_000_000L;   // a quiet spell
+        publish.await();
+        assertThat(ticker.slept).as("after a quiet spell a write renders at once").hasSize(1);
+    }
+
+    @Test
+    void aLongRenderIsFollowedByTwiceItsDuration() {
+        var ticker = new FakeTicker();
+        long renderNanos = 80_000_000L;
+        var publish = new PublishAfterWrite(() -> ticker.now += renderNanos, ticker);
+        publish.await();
+        publish.await();
+        assertThat(ticker.slept).containsExactly((long) (renderNanos * PublishAfterWrite.GAP_FACTOR));
+    }
+
+    /** Time moves only when a test or a render says so; sleeping is recorded and moves it too. */
+    private static final class FakeTicker implements PublishAfterWrite.Ticker {
+        long now = 1_000_000_000L;
+        final java.util.List<Long> slept = new java.util.ArrayList<>();
+
+        @Override
+        public long nanoTime() {
+            return now;
+        }
+
+        @Override
+        public void sleep(long nanos) {
+            slept.add(nanos);
+            now += nanos;
+        }
+    }
+
+    @Test
     void aFailedRenderReachesItsLeaderAndTheNextWriteRendersAgain() {
         var renders = new AtomicInteger();
         var publish = new PublishAfterWrite(() -> {
