@@ -54,8 +54,7 @@ class PublishAfterWriteTest {
     @Test
     void aWriteSoonAfterARenderWaitsOutThePauseAndOneAfterAQuietSpellRendersAtOnce() {
         var ticker = new FakeTicker();
-        long renderNanos = 10_000_000L;
-        var publish = new PublishAfterWrite(() -> ticker.now += renderNanos, ticker);
+        var publish = ticker.publisherRenderingFor(10_000_000L);
 
         publish.await();
         assertThat(ticker.slept).as("the first write renders at once").isEmpty();
@@ -72,17 +71,21 @@ class PublishAfterWriteTest {
     @Test
     void aLongRenderIsFollowedByTwiceItsDuration() {
         var ticker = new FakeTicker();
-        long renderNanos = 80_000_000L;
-        var publish = new PublishAfterWrite(() -> ticker.now += renderNanos, ticker);
+        var publish = ticker.publisherRenderingFor(80_000_000L);
         publish.await();
         publish.await();
-        assertThat(ticker.slept).containsExactly((long) (renderNanos * PublishAfterWrite.GAP_FACTOR));
+        assertThat(ticker.slept).containsExactly((long) (80_000_000L * PublishAfterWrite.GAP_FACTOR));
     }
 
     /** Time moves only when a test or a render says so; sleeping is recorded and moves it too. */
     private static final class FakeTicker implements PublishAfterWrite.Ticker {
         long now = 1_000_000_000L;
         final java.util.List<Long> slept = new java.util.ArrayList<>();
+
+        /** A publisher on this ticker whose every render takes {@code renderNanos}. */
+        PublishAfterWrite publisherRenderingFor(long renderNanos) {
+            return new PublishAfterWrite(() -> now += renderNanos, this);
+        }
 
         @Override
         public long nanoTime() {
