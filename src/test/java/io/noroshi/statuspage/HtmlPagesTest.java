@@ -123,7 +123,7 @@ class HtmlPagesTest {
 
     @Test
     void aPageSaysWhenWhatItShowsLastChangedSoOldPagesKeepTheirBytesAsTimePasses() {
-        // inc-2 was resolved 48 h before NOW (its last update 47 h before): 2026-11-23T04:34:56.789Z = 13:34 JST.
+        // inc-2 began 48 h before NOW and was resolved an hour later, its last change: 2026-11-23T04:34:56.789Z = 13:34 JST.
         String incident = html(demo, "/incidents/inc-2");
         assertThat(incident).contains("Last updated: <time datetime=\"2026-11-23T13:34:56+09:00\">Nov 23, 2026 13:34 (UTC+09:00)</time>");
         assertThat(html(demo, "/maintenance/mnt-next")).contains("Last updated: <time datetime=\"2026-11-24T12:34:56+09:00\">");
