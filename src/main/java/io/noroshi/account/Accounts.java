@@ -36,8 +36,29 @@ public final class Accounts {
      * @throws DuplicateOperator when the email is taken
      */
     public Operator create(String email, char[] password) {
+        return create(prepare(email, password));
+    }
+
+    /**
+     * A new operator, checked and with the password hashed, not yet stored. Hashing takes tens of
+     * milliseconds, too long to hold the database's write lock: prepare first, then store and audit
+     * in one transaction with {@link #create(NewOperator)}.
+     */
+    public NewOperator prepare(String email, char[] password) {
         String normalized = validated(email, password);
-        return operators.create(normalized, passwords.hash(password), clock.instant());
+        return new NewOperator(normalized, passwords.hash(password));
+    }
+
+    public Operator create(NewOperator prepared) {
+        return operators.create(prepared.email(), prepared.passwordHash(), clock.instant());
+    }
+
+    /** See {@link #prepare}. */
+    public record NewOperator(String email, String passwordHash) {
+        @Override
+        public String toString() {
+            return "NewOperator[" + email + "]";
+        }
     }
 
     private String validated(String email, char[] password) {
@@ -96,20 +117,25 @@ public final class Accounts {
         return operators.count() == 0 && operators.hasSetupToken();
     }
 
-    /**
-     * Creates the first operator with the setup token; the token is used up.
-     *
-     * @throws NotPermitted when the token is wrong, used, or an operator exists already
-     */
-    public Operator createFirst(String setupToken, String email, char[] password) {
+    /** @throws NotPermitted when an operator exists already: setup is only for the first one */
+    public void requireSetupPending() {
         if (operators.count() > 0) {
             throw new NotPermitted("an operator exists already; ask them to add you, or use `noroshi admin create`");
         }
-        validated(email, password);
+    }
+
+    /**
+     * Stores the first operator with the setup token, which is used up; call it inside a
+     * transaction, so that a failure after the token is taken gives it back.
+     *
+     * @throws NotPermitted when the token is wrong, used, or an operator exists already
+     */
+    public Operator createFirst(String setupToken, NewOperator prepared) {
+        requireSetupPending();
         if (setupToken == null || !operators.takeSetupToken(SecretTokens.sha256(setupToken.strip()))) {
             throw new NotPermitted("the setup token is wrong or used up; create an operator with `noroshi admin create`");
         }
-        return create(email, password);
+        return create(prepared);
     }
 
     private static final String DUMMY = "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0c2FsdA$"

@@ -11,11 +11,12 @@ import io.noroshi.account.Scope;
 import io.noroshi.storage.AllOrNothing;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Who may use the hub: operators and API tokens, each change in the audit log (never a secret).
- * A token change and its entry commit together. Creating an operator is audited after it is stored:
- * hashing the password takes tens of milliseconds, too long to hold the database's write lock.
+ * Every change and its entry commit together; a new operator's password is hashed before the
+ * transaction (tens of milliseconds, too long to hold the database's write lock).
  */
 public final class AccessCommands {
 
@@ -56,9 +57,9 @@ public final class AccessCommands {
 
     public Operator createOperator(Actor actor, String email, char[] password) {
         actor.require(Scope.ADMIN);
-        Operator created = accounts.create(email, password);
-        audit.record(actor, "operator.create", "operator/" + created.id(), null, AdminJson.operator(created));
-        return created;
+        var prepared = accounts.prepare(email, password);
+        return audit.together(transaction, actor, () -> accounts.create(prepared),
+                created -> new AuditTrail.Entry("operator.create", "operator/" + created.id(), null, AdminJson.operator(created)));
     }
 
     public List<Operator> operators(Actor actor) {
@@ -66,8 +67,29 @@ public final class AccessCommands {
         return accounts.all();
     }
 
-    /** Records a login or logout (no password, no session id). */
-    public void recordSession(Operator operator, String action) {
-        audit.record(Actor.session(operator), action, "operator/" + operator.id(), null, Map.of("email", operator.email()));
+    /**
+     * Creates the first operator with the one-time setup token and starts its session: the token,
+     * the operator, the session and the entry are stored together or not at all.
+     */
+    public Operator setup(String setupToken, String email, char[] password, Consumer<Operator> startSession) {
+        accounts.requireSetupPending();
+        var prepared = accounts.prepare(email, password);
+        return transaction.together(() -> {
+            Operator created = accounts.createFirst(setupToken, prepared);
+            startSession.accept(created);
+            audit.record(Actor.session(created), "operator.setup", "operator/" + created.id(), null, Map.of("email", created.email()));
+            return created;
+        });
+    }
+
+    /**
+     * Starts or ends a session ({@code change}) and records it (no password, no session id), in one
+     * transaction: a login is stored with its entry or not at all.
+     */
+    public void session(Operator operator, String action, Runnable change) {
+        audit.together(transaction, Actor.session(operator), () -> {
+            change.run();
+            return operator;
+        }, o -> new AuditTrail.Entry(action, "operator/" + o.id(), null, Map.of("email", o.email())));
     }
 }

@@ -62,8 +62,7 @@ public final class AdminPages {
         gate.checkLoginCsrf(ctx);
         try {
             var operator = accounts.login(ctx.ip(), ctx.formParam("email"), chars(ctx.formParam("password")));
-            gate.startSession(ctx, operator);
-            access.recordSession(operator, "operator.login");
+            access.session(operator, "operator.login", () -> gate.startSession(ctx, operator));
             ctx.redirect("/admin/incidents");
         } catch (NotAuthenticated e) {
             SessionGate.back(ctx, "/admin/login", "error", e.getMessage());
@@ -81,9 +80,7 @@ public final class AdminPages {
     private void setup(Context ctx) {
         gate.checkLoginCsrf(ctx);
         try {
-            var operator = accounts.createFirst(ctx.formParam("token"), ctx.formParam("email"), chars(ctx.formParam("password")));
-            access.recordSession(operator, "operator.setup");
-            gate.startSession(ctx, operator);
+            access.setup(ctx.formParam("token"), ctx.formParam("email"), chars(ctx.formParam("password")), operator -> gate.startSession(ctx, operator));
             ctx.redirect("/admin/incidents");
         } catch (InvalidAccount e) {
             SessionGate.back(ctx, "/admin/setup", "error", e.getMessage());
@@ -91,8 +88,7 @@ public final class AdminPages {
     }
 
     private void logout(Context ctx) {
-        access.recordSession(gate.operator(ctx), "operator.logout");
-        gate.endSession(ctx);
+        access.session(gate.operator(ctx), "operator.logout", () -> gate.endSession(ctx));
         ctx.redirect("/admin/login");
     }
 

@@ -3,8 +3,14 @@ package io.noroshi.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.noroshi.account.Accounts;
 import io.noroshi.account.Actor;
+import io.noroshi.account.LoginThrottle;
+import io.noroshi.account.PasswordHashes;
 import io.noroshi.account.Scope;
+import io.noroshi.account.SecretTokens;
+import io.noroshi.account.Sessions;
+import io.noroshi.admin.AccessCommands;
 import io.noroshi.admin.AdminJson;
 import io.noroshi.admin.AuditTrail;
 import io.noroshi.admin.AuditedWrite;
@@ -26,6 +32,7 @@ import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
@@ -125,5 +132,39 @@ class AuditedChangeContractTest extends StoreContract {
         assertThatThrownBy(() -> overrides.set(OPERATOR, "web-hosting", ComponentStatus.MAJOR_OUTAGE)).isInstanceOf(RuntimeException.class);
 
         assertThat(db().componentStates().all()).doesNotContainKey("web-hosting");
+    }
+
+    private AccessCommands access() {
+        var clock = InstantSource.fixed(T0);
+        var accounts = new Accounts(db().operators(), new PasswordHashes(), new LoginThrottle(clock), new SecretTokens(), clock);
+        return new AccessCommands(accounts, null, audit, db().allOrNothing());
+    }
+
+    @Test
+    void aFailingAuditWriteLeavesNoNewOperatorBehind() {
+        var access = access();
+        breakTable("audit_counter");
+
+        assertThatThrownBy(() -> access.createOperator(OPERATOR, "new@example.com", "a long enough password".toCharArray()))
+                .isInstanceOf(RuntimeException.class);
+
+        assertThat(db().operators().findByEmail("new@example.com")).isEmpty();
+    }
+
+    @Test
+    void aLoginIsStoredWithItsEntryOrNotAtAll() {
+        var access = access();
+        var operator = access.createOperator(OPERATOR, "new@example.com", "a long enough password".toCharArray());
+        var sessions = new Sessions(db().sessions(), new SecretTokens(), InstantSource.fixed(T0));
+        var opened = new AtomicReference<Sessions.Opened>();
+
+        access.session(operator, "operator.login", () -> opened.set(sessions.open(operator)));
+        assertThat(sessions.find(opened.get().cookieValue())).isPresent();
+        assertThat(audit.recent("operator/" + operator.id(), 10)).extracting(e -> e.action()).containsExactly("operator.login", "operator.create");
+
+        breakTable("audit_counter");
+        assertThatThrownBy(() -> access.session(operator, "operator.login", () -> opened.set(sessions.open(operator))))
+                .isInstanceOf(RuntimeException.class);
+        assertThat(sessions.find(opened.get().cookieValue())).as("the session of the failed login").isEmpty();
     }
 }
