@@ -22,12 +22,14 @@ import org.jdbi.v3.core.statement.Query;
  * Reads incidents back into records: the incident rows, then all their updates and affected
  * components in two more queries (not one per incident), all on the caller's handle and snapshot.
  *
- * <p>Reads outside a write may reuse update lists read before: updates are only ever appended,
- * each append bumps {@code incidents.last_seq} in the same transaction, so an incident whose
- * {@code last_seq} is unchanged has exactly the updates it had. The public site re-reads the whole
- * history after every write, and this keeps that to one row per unchanged incident; an incident
- * whose row is unchanged too is handed out as the same instance. Incidents are only remembered
- * from committed data (never inside a write, which may still roll back).
+ * <p>Reads may reuse update lists read before: updates are only ever appended, each append bumps
+ * {@code incidents.last_seq} in the same transaction, so an incident whose {@code last_seq} is
+ * unchanged has exactly the updates it had. The public site re-reads the whole history after every
+ * write, and this keeps that to one row per unchanged incident; an incident whose row is unchanged
+ * too is handed out as the same instance. Incidents are only remembered from committed data (never
+ * inside a write, which may still roll back), so a {@code last_seq} that matches names committed
+ * updates, and a write reading its incident before and after its change reuses them too (after an
+ * append inside the write the number differs, and the updates are read).
  */
 final class IncidentRows {
 
@@ -43,7 +45,7 @@ final class IncidentRows {
         this.texts = texts;
     }
 
-    /** One incident; {@code committed} when the handle is a read (see the class comment). */
+    /** One incident; {@code committed} when the handle is a read, whose incidents may be remembered (see the class comment). */
     Optional<Incident> find(Handle handle, String id, boolean committed) {
         return select(handle, "WHERE id = :id", query -> query.bind("id", id), committed).stream().findFirst();
     }
@@ -51,7 +53,7 @@ final class IncidentRows {
     /**
      * Incidents matching {@code whereOrderLimit} (SQL after FROM), in the order it gives.
      *
-     * @param committed true on a read transaction: update lists may then be reused and remembered
+     * @param committed true on a read transaction: what it reads may then be remembered
      */
     List<Incident> select(Handle handle, String whereOrderLimit, Consumer<Query> binds, boolean committed) {
         Query query = handle.createQuery(SELECT_INCIDENTS + whereOrderLimit);
@@ -67,14 +69,14 @@ final class IncidentRows {
         Map<String, List<IncidentUpdate>> updates = new HashMap<>();
         List<String> unknown = new ArrayList<>();
         for (Header header : headers) {
-            Known seen = committed ? known.get(header.id()) : null;
+            Known seen = known.get(header.id());
             if (seen != null && seen.header().lastSeq() == header.lastSeq()) updates.put(header.id(), seen.incident().updates());
             else unknown.add(header.id());
         }
         if (!unknown.isEmpty()) updates.putAll(updates(handle, unknown));
         var incidents = new ArrayList<Incident>(headers.size());
         for (Header header : headers) {
-            Known seen = committed ? known.get(header.id()) : null;
+            Known seen = known.get(header.id());
             // The same instance for an unchanged incident: the site's renderer then finds it by identity.
             Incident incident = seen != null && seen.header().equals(header)
                     ? seen.incident() : header.toIncident(texts, updates.getOrDefault(header.id(), List.of()));

@@ -81,14 +81,18 @@ class IncrementalRenderProperties {
         Path dir = Files.createTempDirectory("noroshi-incremental");
         var now = new AtomicReference<>(SiteFixture.NOW);
         InstantSource clock = now::get;
-        try (Database db = Database.open(DatabaseSettings.Sqlite.inDataDir(dir))) {
+        try (Database db = Database.open(DatabaseSettings.Sqlite.inDataDir(dir));
+             Database other = Database.open(DatabaseSettings.Sqlite.inDataDir(dir))) {
             var source = new PageDataSource(SiteFixture.CONFIG, db.incidents(), db.maintenance(), db.componentStates(), db.uptime(), clock);
+            var fullRead = new PageDataSource(SiteFixture.CONFIG, other.incidents(), other.maintenance(), other.componentStates(),
+                    other.uptime(), clock);
             var incremental = new SiteRenderer();
             for (Write write : writes) {
                 apply(write, db, now);
                 Snapshot kept = incremental.render(source.read());
-                // Inside a write transaction the stores reuse nothing: this is the full read.
-                Snapshot full = new SiteRenderer().render(db.allOrNothing().together(source::read));
+                // A second Database on the same file, read only inside write transactions, whose
+                // reads are never remembered: its stores know nothing, so this is the full read.
+                Snapshot full = new SiteRenderer().render(other.allOrNothing().together(fullRead::read));
                 assertSameSite(kept, full, write);
             }
         } finally {

@@ -243,6 +243,21 @@ class IncidentStoreContractTest extends StoreContract {
     }
 
     @Test
+    void aWriteReadingAnIncidentBeforeItsChangeReusesWhatACommittedReadRemembered() {
+        Incident opened = store().open(Text.of("t"), Impact.MINOR, update(IncidentStatus.INVESTIGATING, "first", T0));
+        Incident committed = store().find(opened.id()).orElseThrow();
+
+        Incident before = db().allOrNothing().together(() -> store().find(opened.id()).orElseThrow());
+        assertThat(before).isSameAs(committed);
+
+        Incident after = db().allOrNothing().together(() -> {
+            store().addUpdate(opened.id(), update(IncidentStatus.IDENTIFIED, "second", T0.plusSeconds(1)));
+            return store().find(opened.id()).orElseThrow();
+        });
+        assertThat(after.updates()).extracting(u -> u.body().in("en")).containsExactly("first", "second");
+    }
+
+    @Test
     void anUnchangedIncidentIsHandedOutAgainAsTheSameInstanceAndAChangedOneAsANewOne() {
         Incident quiet = store().open(Text.of("quiet"), Impact.MINOR, update(IncidentStatus.INVESTIGATING, "a", T0));
         Incident busy = store().open(Text.of("busy"), Impact.MINOR, update(IncidentStatus.INVESTIGATING, "b", T0.plusSeconds(1)));
