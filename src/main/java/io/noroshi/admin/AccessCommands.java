@@ -77,7 +77,8 @@ public final class AccessCommands {
         return transaction.together(() -> {
             Operator created = accounts.createFirst(setupToken, prepared);
             startSession.accept(created);
-            audit.record(Actor.session(created), "operator.setup", "operator/" + created.id(), null, Map.of("email", created.email()));
+            var entry = sessionEntry("operator.setup", created);
+            audit.record(Actor.session(created), entry.action(), entry.target(), entry.before(), entry.after());
             return created;
         });
     }
@@ -90,6 +91,11 @@ public final class AccessCommands {
         audit.together(transaction, Actor.session(operator), () -> {
             change.run();
             return operator;
-        }, o -> new AuditTrail.Entry(action, "operator/" + o.id(), null, Map.of("email", o.email())));
+        }, o -> sessionEntry(action, o));
+    }
+
+    /** A session's entry names the operator by email, never by password or session id. */
+    private static AuditTrail.Entry sessionEntry(String action, Operator operator) {
+        return new AuditTrail.Entry(action, "operator/" + operator.id(), null, Map.of("email", operator.email()));
     }
 }

@@ -32,13 +32,12 @@ final class ServedSite {
                 .filter(l -> !l.equals(defaultLanguage))
                 .sorted()
                 .toList();
-        boolean reuse = before != null && before.otherLanguages.equals(otherLanguages);
         var prepared = new HashMap<String, ServedFile>(snapshot.resources().size() * 2);
         for (Map.Entry<String, Resource> entry : snapshot.resources().entrySet()) {
             String path = entry.getKey();
             Resource resource = entry.getValue();
             boolean variants = hasVariants(path, snapshot);
-            ServedFile file = reuse && before.snapshot.resources().get(path) == resource ? before.files.get(path) : null;
+            ServedFile file = before != null && before.snapshot.resources().get(path) == resource ? before.files.get(path) : null;
             prepared.put(path, file != null && file.negotiatesLanguage() == variants ? file : ServedFile.of(resource, variants));
         }
         this.files = Map.copyOf(prepared);

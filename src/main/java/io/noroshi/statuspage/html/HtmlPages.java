@@ -11,7 +11,6 @@ import io.noroshi.statuspage.SiteFacts;
 import io.noroshi.statuspage.SitePaths;
 import io.noroshi.statuspage.UiStrings;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,7 +75,7 @@ public final class HtmlPages {
             }
             for (Maintenance m : facts.data().maintenance()) {
                 files.put(paths.maintenance(lang, m.id()), pages.get(new Page("event.jte", new Shown(lang, m)), key -> {
-                    var event = events.get(new Shown(lang, m), k -> views.maintenance(m));
+                    var event = views.maintenance(m);
                     var chrome = views.chrome(event.title(), l -> paths.maintenance(l, m.id()), m.updatedAt());
                     return bytes("event.jte", new Views.EventPage(chrome, event, ""));
                 }));
