@@ -49,4 +49,8 @@ noroshi_pick_jdk() {
 # via NOROSHI_JAVA_OPTS for large monitor sets.
 # No -Xshare here: it is the default, and any -Xshare option makes JDK 25 refuse -XX:AOTCache (scripts/startup-cache.sh).
 # Native access for sqlite-jdbc is granted by the jar's manifest (Enable-Native-Access), for every `java -jar` run.
-NOROSHI_DEFAULT_JAVA_OPTS="-XX:+UseSerialGC -Xmx64m -Xss512k -XX:ReservedCodeCacheSize=64m"
+# ExitOnOutOfMemoryError: a JVM that ran out of heap may live on with dead threads, alive but deaf; exiting
+# lets the supervisor (systemd's Restart=always, see deploy/noroshi.service) start a fresh hub in seconds.
+# MaxDirectMemorySize bounds the socket buffers outside the heap (Jetty's pool keeps at most 4 MB of them
+# at the default heap); without it the JVM allows as much direct memory as heap.
+NOROSHI_DEFAULT_JAVA_OPTS="-XX:+UseSerialGC -Xmx64m -Xss512k -XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=32m -XX:+ExitOnOutOfMemoryError"

@@ -5,6 +5,7 @@ import io.noroshi.hub.Hub;
 import io.noroshi.hub.HubOptions;
 import io.noroshi.hub.StartupTraining;
 import io.noroshi.storage.DatabaseException;
+import io.noroshi.web.ConnectionLimits;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -36,6 +37,10 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--database-url", paramLabel = "URL", description = "PostgreSQL JDBC URL instead of SQLite, e.g. jdbc:postgresql://127.0.0.1:5432/noroshi?user=noroshi&password=...")
     String databaseUrl;
 
+    @Option(names = "--max-connections", paramLabel = "N",
+            description = "HTTP connections held open at most; beyond it new ones wait (default: from the heap and the open-file limit).")
+    Integer maxConnections;
+
     @Option(names = "--startup-training", hidden = true,
             description = "Start the demo on a throwaway directory and a free port, read its pages, stop: the run the launcher records its startup cache from.")
     boolean startupTraining;
@@ -49,13 +54,18 @@ public final class ServeCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("noroshi serve: --port must be between 0 and 65535, not " + port);
             return 2;
         }
+        if (maxConnections != null && maxConnections < 1) {
+            spec.commandLine().getErr().println("noroshi serve: --max-connections must be at least 1, not " + maxConnections);
+            return 2;
+        }
         if (startupTraining) {
             spec.commandLine().getOut().println("noroshi serve: startup training answered " + StartupTraining.run() + " requests");
             return 0;
         }
         if (config == null && !demo) config = Path.of("noroshi.yaml");
         if (data == null) data = Path.of(demo ? "data/demo" : "data");
-        var options = new HubOptions(config, demo, bind, port, data, databaseUrl);
+        var options = new HubOptions(config, demo, bind, port, data, databaseUrl,
+                ConnectionLimits.forThisProcess().withMaxConnections(maxConnections));
         Hub hub;
         try {
             hub = Hub.start(options);

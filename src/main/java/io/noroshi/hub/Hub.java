@@ -89,7 +89,7 @@ public final class Hub implements AutoCloseable {
             // admin: accounts, write commands, admin API and pages
             var admin = AdminGraph.build(config, database, publisher, clock);
             var routes = new Routes(holder, metrics, monitoring.agentApi(), admin.routes());
-            var server = new HubServer(holder, routes::register).bindMetrics(metrics).start(options.bind(), options.port());
+            var server = new HubServer(holder, routes::register, options.connections()).bindMetrics(metrics).start(options.bind(), options.port());
             // Not needed for the first answer, so after it: the JVM's meters (they start the management beans) and, on
             // the first start, the one-time setup token.
             new JvmMemoryMetrics().bindTo(metrics);
