@@ -29,6 +29,12 @@ public record ConnectionLimits(int maxConnections, Duration idleTimeout, Duratio
     static final long RESERVED_DESCRIPTORS = 512;
     static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
     static final Duration IDLE_TIMEOUT_WHEN_FULL = Duration.ofSeconds(2);
+    /**
+     * Connections the kernel completes and holds for the hub beyond those it has accepted (the listen
+     * backlog; Linux caps it at net.core.somaxconn). Java's default of 50 made every further reader of
+     * a stampede lose its SYN and retry after 1, 3, 7, 15 s; nginx uses 511.
+     */
+    static final int ACCEPT_QUEUE = 1024;
     /** A sixteenth of the heap, at most 16 MB: enough for the buffers of the requests in flight. */
     static final long BUFFER_POOL_MAX = 16L * 1024 * 1024;
 

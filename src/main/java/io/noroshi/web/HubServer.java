@@ -64,6 +64,7 @@ public final class HubServer implements AutoCloseable {
             config.jetty.addConnector((server, http) -> {
                 var connector = new ServerConnector(server, null, null, buffers, 1, -1, new HttpConnectionFactory(http));
                 connector.setIdleTimeout(limits.idleTimeout().toMillis());
+                connector.setAcceptQueueSize(ConnectionLimits.ACCEPT_QUEUE);
                 connector.setHost(bindAddress);
                 connector.setPort(bindPort);
                 return connector;

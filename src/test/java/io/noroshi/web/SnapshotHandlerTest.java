@@ -121,6 +121,22 @@ class SnapshotHandlerTest {
     }
 
     @Test
+    void connectionsAndBufferMemoryAreVisibleInMetrics() throws Exception {
+        var body = client.send(HttpRequest.newBuilder(uri("/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        // this very request's connection is open while the metrics are taken
+        assertThat(metric(body, "noroshi_http_connections_open")).isGreaterThanOrEqualTo(1);
+        assertThat(metric(body, "noroshi_http_connections_max")).isEqualTo(ConnectionLimits.forThisProcess().maxConnections());
+        assertThat(metric(body, "noroshi_http_connections_shedding")).isZero();
+        assertThat(body).contains("noroshi_http_connections_limit_reached_total 0.0")
+                .contains("noroshi_http_buffer_pool_bytes{memory=\"direct\"}").contains("noroshi_http_buffer_pool_bytes{memory=\"heap\"}");
+    }
+
+    private static double metric(String exposition, String name) {
+        return exposition.lines().filter(l -> l.startsWith(name + " ")).mapToDouble(l -> Double.parseDouble(l.substring(name.length() + 1)))
+                .findFirst().orElseThrow(() -> new AssertionError(name + " missing from /metrics"));
+    }
+
+    @Test
     void publishingANewSnapshotChangesWhatReadersGet() throws Exception {
         var local = new SnapshotHolder();
         local.publish(new Snapshot(Instant.EPOCH, "en", Map.of("/", html("before"))));
