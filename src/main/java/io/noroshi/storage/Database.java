@@ -31,7 +31,10 @@ import org.slf4j.LoggerFactory;
 public final class Database implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Database.class);
-    private static final String[] MIGRATIONS = {"classpath:db/migration/common", "classpath:db/migration/{vendor}"};
+    /** Portable migrations, then the engine's own (Flyway has no vendor placeholder of its own: Spring Boot's {vendor} is Spring's). */
+    private static String[] migrations(Engine engine) {
+        return new String[] {"classpath:db/migration/common", "classpath:db/migration/" + engine.name().toLowerCase(Locale.ROOT)};
+    }
     /** Flyway's default history table; looked for in every schema, so a miss means no history at all. */
     private static final String SCHEMA_HISTORY = "flyway_schema_history";
 
@@ -90,7 +93,7 @@ public final class Database implements AutoCloseable {
         try {
             Flyway flyway = Flyway.configure()
                     .dataSource(pools.writes())
-                    .locations(MIGRATIONS)
+                    .locations(migrations(pools.engine()))
                     // Flyway ignores migrations newer than it knows by default; an older Noroshi
                     // must not run on a schema it does not understand.
                     .ignoreMigrationPatterns(new String[0])

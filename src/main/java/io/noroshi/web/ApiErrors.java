@@ -51,8 +51,9 @@ public final class ApiErrors {
                 .json(Map.of("error", "too_many_attempts", "message", e.getMessage())));
         config.routes.exception(UnknownTarget.class, (e, ctx) ->
                 ctx.status(404).json(Map.of("error", "not_found", "message", e.getMessage())));
-        config.routes.exception(InvalidTransition.class, (e, ctx) ->
-                ctx.status(409).json(Map.of("error", "conflict", "message", e.getMessage())));
+        config.routes.exception(InvalidTransition.class, (e, ctx) -> ctx.status(409).json(e.current().isEmpty()
+                ? Map.of("error", "conflict", "message", e.getMessage())
+                : Map.of("error", "invalid_transition", "message", e.getMessage(), "current_status", e.current(), "allowed", e.allowed())));
         config.routes.exception(DuplicateOperator.class, (e, ctx) ->
                 ctx.status(409).json(Map.of("error", "conflict", "field", "email", "message", e.getMessage())));
         config.routes.exception(InvalidAccount.class, (e, ctx) ->
