@@ -36,7 +36,8 @@ public record AdminGraph(Accounts accounts, ApiTokens tokens, AccessCommands acc
         var findings = new LiveFindingsView(config.audit(), database.auditFindings());
         var pages = new AdminPages(gate, accounts, access, audit, new IncidentPages(gate, incidents, maintenance, overrides, audit),
                 new FailureDomainPages(gate, failureDomains, findings));
-        var routes = new AdminRoutes(tokens, new IncidentApi(incidents, json), new MaintenanceApi(maintenance, overrides, json),
+        var idempotent = new IdempotentRequests(database.idempotencyKeys(), writes, clock);
+        var routes = new AdminRoutes(tokens, idempotent, new IncidentApi(incidents, json), new MaintenanceApi(maintenance, overrides, json),
                 new AccessApi(access, audit, json), new FailureDomainApi(failureDomains, findings, json), pages, json);
         return new AdminGraph(accounts, tokens, access, incidents, maintenance, overrides, routes);
     }

@@ -2,6 +2,7 @@ package io.noroshi.admin;
 
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.noroshi.account.Actor;
 import io.noroshi.account.ApiTokens;
 import java.util.ArrayList;
@@ -17,13 +18,15 @@ public final class AdminRoutes {
     private static final String ACTOR = "noroshi.actor";
 
     private final ApiTokens tokens;
+    private final IdempotentRequests idempotent;
     private final List<ApiRoute> api;
     private final AdminPages pages;
     private final AdminJson json;
 
-    public AdminRoutes(ApiTokens tokens, IncidentApi incidents, MaintenanceApi maintenance, AccessApi access, FailureDomainApi failureDomains,
+    public AdminRoutes(ApiTokens tokens, IdempotentRequests idempotent, IncidentApi incidents, MaintenanceApi maintenance, AccessApi access, FailureDomainApi failureDomains,
                        AdminPages pages, AdminJson json) {
         this.tokens = tokens;
+        this.idempotent = idempotent;
         var all = new ArrayList<ApiRoute>();
         all.addAll(incidents.routes());
         all.addAll(maintenance.routes());
@@ -54,7 +57,8 @@ public final class AdminRoutes {
             config.routes.addHttpHandler(route.method(), BASE + route.path(), ctx -> {
                 Actor actor = tokens.authenticate(bearer(ctx));
                 actor.require(route.scope());
-                route.handler().handle(ctx, actor);
+                if (route.method() == HandlerType.GET) route.handler().handle(ctx, actor);
+                else idempotent.handle(ctx, actor, route.handler());
             });
         }
         pages.registerProtected(config);

@@ -9,6 +9,7 @@ import io.noroshi.component.ComponentStateStore;
 import io.noroshi.incident.IncidentStore;
 import io.noroshi.incident.MaintenanceStore;
 import io.noroshi.monitor.ResultStore;
+import io.noroshi.retry.IdempotencyKeys;
 import io.noroshi.uptime.UptimeStore;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -51,6 +52,7 @@ public final class Database implements AutoCloseable {
     private final AuditLog auditLog;
     private final AuditFindingStore auditFindings;
     private final AllOrNothing allOrNothing;
+    private final IdempotencyKeys idempotencyKeys;
 
     private Database(Pools pools) {
         this.pools = pools;
@@ -67,6 +69,7 @@ public final class Database implements AutoCloseable {
         this.auditLog = new JdbiAuditLog(transactions);
         this.auditFindings = new JdbiAuditFindingStore(transactions);
         this.allOrNothing = transactions;
+        this.idempotencyKeys = new JdbiIdempotencyKeys(transactions);
     }
 
     /**
@@ -181,6 +184,11 @@ public final class Database implements AutoCloseable {
     /** Findings of the scheduled live DNS audit and its latest run per domain. */
     public AuditFindingStore auditFindings() {
         return auditFindings;
+    }
+
+    /** The first answers to admin writes sent with an Idempotency-Key. */
+    public IdempotencyKeys idempotencyKeys() {
+        return idempotencyKeys;
     }
 
     /** Runs writes of several stores of this database as one transaction. */

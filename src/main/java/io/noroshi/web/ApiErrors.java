@@ -8,6 +8,7 @@ import io.noroshi.account.InvalidAccount;
 import io.noroshi.account.NotAuthenticated;
 import io.noroshi.account.NotPermitted;
 import io.noroshi.account.TooManyAttempts;
+import io.noroshi.admin.IdempotentRequests;
 import io.noroshi.admin.InvalidTransition;
 import io.noroshi.admin.UnknownTarget;
 import java.util.Map;
@@ -54,6 +55,8 @@ public final class ApiErrors {
         config.routes.exception(InvalidTransition.class, (e, ctx) -> ctx.status(409).json(e.current().isEmpty()
                 ? Map.of("error", "conflict", "message", e.getMessage())
                 : Map.of("error", "invalid_transition", "message", e.getMessage(), "current_status", e.current(), "allowed", e.allowed())));
+        config.routes.exception(IdempotentRequests.KeyReused.class, (e, ctx) -> ctx.status(422)
+                .json(Map.of("error", "idempotency_key_reused", "field", IdempotentRequests.HEADER, "message", e.getMessage())));
         config.routes.exception(DuplicateOperator.class, (e, ctx) ->
                 ctx.status(409).json(Map.of("error", "conflict", "field", "email", "message", e.getMessage())));
         config.routes.exception(InvalidAccount.class, (e, ctx) ->
