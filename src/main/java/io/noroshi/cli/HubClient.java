@@ -26,6 +26,13 @@ final class HubClient {
         }
     }
 
+    /** The hub answered, but its database is unavailable (HTTP 503 database_unavailable): nothing was stored. */
+    static final class DatabaseUnavailable extends Exception {
+        DatabaseUnavailable(String message) {
+            super(message);
+        }
+    }
+
     /** The hub could not be reached at all. */
     static final class Unreachable extends Exception {
         Unreachable(String message) {
@@ -47,21 +54,21 @@ final class HubClient {
         this.token = token;
     }
 
-    JsonNode get(String path) throws Refused, Unreachable {
+    JsonNode get(String path) throws Refused, Unreachable, DatabaseUnavailable {
         return send(HttpRequest.newBuilder(uri(path)).GET());
     }
 
-    JsonNode post(String path, Object body) throws Refused, Unreachable {
+    JsonNode post(String path, Object body) throws Refused, Unreachable, DatabaseUnavailable {
         return send(write(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(write(body)))
                 .header("Content-Type", "application/json")));
     }
 
-    JsonNode put(String path, Object body) throws Refused, Unreachable {
+    JsonNode put(String path, Object body) throws Refused, Unreachable, DatabaseUnavailable {
         return send(write(HttpRequest.newBuilder(uri(path)).PUT(HttpRequest.BodyPublishers.ofString(write(body)))
                 .header("Content-Type", "application/json")));
     }
 
-    JsonNode delete(String path) throws Refused, Unreachable {
+    JsonNode delete(String path) throws Refused, Unreachable, DatabaseUnavailable {
         return send(write(HttpRequest.newBuilder(uri(path)).DELETE()));
     }
 
@@ -75,7 +82,7 @@ final class HubClient {
      * made: the request may have reached the hub, and only the key makes a second try safe. A
      * refused or timed-out connection is not retried: nothing was sent, or the hub is not answering.
      */
-    private JsonNode send(HttpRequest.Builder builder) throws Refused, Unreachable {
+    private JsonNode send(HttpRequest.Builder builder) throws Refused, Unreachable, DatabaseUnavailable {
         builder.header("Authorization", "Bearer " + token).header("Accept", "application/json").timeout(Duration.ofSeconds(30));
         HttpRequest request = builder.build();
         for (int attempt = 1; ; attempt++) {
@@ -116,12 +123,16 @@ final class HubClient {
         }
     }
 
-    private JsonNode answer(HttpResponse<String> response) throws Refused {
+    private JsonNode answer(HttpResponse<String> response) throws Refused, DatabaseUnavailable {
         JsonNode body;
         try {
             body = MAPPER.readTree(response.body());
         } catch (IOException e) {
             body = null;
+        }
+        if (response.statusCode() == 503 && body != null && "database_unavailable".equals(body.path("error").asText())) {
+            throw new DatabaseUnavailable("the hub's database is unavailable; nothing was stored. Retry in "
+                    + response.headers().firstValue("Retry-After").orElse("a few") + " seconds (the public page keeps serving)");
         }
         if (response.statusCode() >= 400 || body == null) {
             String message = body != null && body.hasNonNull("message") ? body.get("message").asText() : "HTTP " + response.statusCode();

@@ -53,6 +53,7 @@ public final class Database implements AutoCloseable {
     private final AuditFindingStore auditFindings;
     private final AllOrNothing allOrNothing;
     private final IdempotencyKeys idempotencyKeys;
+    private final DatabaseHealth health;
 
     private Database(Pools pools) {
         this.pools = pools;
@@ -70,6 +71,8 @@ public final class Database implements AutoCloseable {
         this.auditFindings = new JdbiAuditFindingStore(transactions);
         this.allOrNothing = transactions;
         this.idempotencyKeys = new JdbiIdempotencyKeys(transactions);
+        this.health = new DatabaseHealth(pools.where(), () -> jdbi.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one() == 1));
+        if (pools.engine() == Engine.POSTGRESQL) health.watch();
     }
 
     /**
@@ -191,6 +194,11 @@ public final class Database implements AutoCloseable {
         return idempotencyKeys;
     }
 
+    /** Whether the database answers: what the log and {@code /healthz} say during an outage. */
+    public DatabaseHealth health() {
+        return health;
+    }
+
     /** Runs writes of several stores of this database as one transaction. */
     public AllOrNothing allOrNothing() {
         return allOrNothing;
@@ -199,6 +207,7 @@ public final class Database implements AutoCloseable {
     /** Closes the pools; stores fail afterwards. */
     @Override
     public void close() {
+        health.close();
         pools.close();
     }
 }

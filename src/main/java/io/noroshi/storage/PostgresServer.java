@@ -10,6 +10,13 @@ final class PostgresServer {
 
     static final int POOL_SIZE = 8;
     static final int CONNECT_TIMEOUT_SECONDS = 10;
+    /**
+     * How long a request waits for a pooled connection: 3 s. With the server gone every new
+     * connection fails, and Hikari's default (30 s) kept writes hanging that long before a 500;
+     * a short wait answers 503 quickly while a merely busy pool (8 connections, writes of a few
+     * milliseconds) still gets one in time.
+     */
+    static final long POOL_WAIT_MILLIS = 3_000;
 
     private PostgresServer() {
     }
@@ -22,6 +29,8 @@ final class PostgresServer {
             config.setPoolName("noroshi-postgresql");
             config.setJdbcUrl(url);
             config.setMaximumPoolSize(POOL_SIZE);
+            config.setConnectionTimeout(POOL_WAIT_MILLIS);
+            config.setValidationTimeout(POOL_WAIT_MILLIS - 1_000);
             config.setDataSourceProperties(connectProperties());
         });
         return new Pools(Engine.POSTGRESQL, pool, pool, target);
@@ -29,7 +38,8 @@ final class PostgresServer {
 
     private static Properties connectProperties() {
         var properties = new Properties();
-        properties.setProperty("connectTimeout", Integer.toString(CONNECT_TIMEOUT_SECONDS));
+        // Within the pool's wait, so one attempt to an unreachable host cannot outlast it.
+        properties.setProperty("connectTimeout", Integer.toString((int) (POOL_WAIT_MILLIS / 1_000)));
         properties.setProperty("loginTimeout", Integer.toString(CONNECT_TIMEOUT_SECONDS));
         properties.setProperty("ApplicationName", "noroshi");
         return properties;
