@@ -26,7 +26,7 @@ public record AdminGraph(Accounts accounts, ApiTokens tokens, AccessCommands acc
         var audit = new AuditTrail(database.auditLog(), json, clock);
         var publish = new PublishAfterWrite(publisher::publishNow);
         var components = new ComponentStatuses(config, database.componentStates());
-        var writes = new AuditedWrite(database.allOrNothing(), audit, publish, clock);
+        var writes = new AuditedWrite(database.allOrNothing(), audit, publish, clock, database.changes()::announce);
         var incidents = new IncidentCommands(database.incidents(), components, json, writes);
         var maintenance = new MaintenanceCommands(database.maintenance(), components, json, writes);
         var overrides = new ComponentOverrides(components, writes);

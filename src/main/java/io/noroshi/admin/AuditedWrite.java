@@ -19,10 +19,17 @@ public final class AuditedWrite {
     private final AuditTrail audit;
     private final PublishAfterWrite publish;
     private final InstantSource clock;
+    private final Runnable announce;
     /** Set while this thread runs a {@link #request}: its changes wait for the snapshot after it commits. */
     private final ThreadLocal<AtomicBoolean> inRequest = new ThreadLocal<>();
 
     public AuditedWrite(AllOrNothing transaction, AuditTrail audit, PublishAfterWrite publish, InstantSource clock) {
+        this(transaction, audit, publish, clock, () -> { });
+    }
+
+    /** @param announce tells other hubs on the same database, inside the change's transaction ({@code HubChanges::announce}) */
+    public AuditedWrite(AllOrNothing transaction, AuditTrail audit, PublishAfterWrite publish, InstantSource clock, Runnable announce) {
+        this.announce = announce;
         this.transaction = transaction;
         this.audit = audit;
         this.publish = publish;
@@ -41,7 +48,11 @@ public final class AuditedWrite {
      * @param entry the audit entry of the change, from the result
      */
     public <T> T apply(Actor actor, Supplier<T> write, Function<T, AuditTrail.Entry> entry) {
-        T result = audit.together(transaction, actor, write, entry);
+        T result = audit.together(transaction, actor, () -> {
+            T written = write.get();
+            announce.run();
+            return written;
+        }, entry);
         AtomicBoolean deferred = inRequest.get();
         if (deferred == null) publish.await();
         else deferred.set(true);

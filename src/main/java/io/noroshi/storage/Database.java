@@ -54,8 +54,9 @@ public final class Database implements AutoCloseable {
     private final AllOrNothing allOrNothing;
     private final IdempotencyKeys idempotencyKeys;
     private final DatabaseHealth health;
+    private final HubChanges changes;
 
-    private Database(Pools pools) {
+    private Database(Pools pools, String postgresUrl) {
         this.pools = pools;
         this.jdbi = Jdbi.create(pools.writes());
         var transactions = new Transactions(Jdbi.create(pools.reads()), jdbi, pools.engine(), new RandomIds(), new TextJson());
@@ -73,6 +74,7 @@ public final class Database implements AutoCloseable {
         this.idempotencyKeys = new JdbiIdempotencyKeys(transactions);
         this.health = new DatabaseHealth(pools.where(), () -> jdbi.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one() == 1));
         if (pools.engine() == Engine.POSTGRESQL) health.watch();
+        this.changes = new HubChanges(transactions, postgresUrl);
     }
 
     /**
@@ -88,7 +90,7 @@ public final class Database implements AutoCloseable {
         };
         try {
             migrate(pools);
-            return new Database(pools);
+            return new Database(pools, settings instanceof DatabaseSettings.Postgres postgres ? postgres.jdbcUrl() : null);
         } catch (RuntimeException e) {
             pools.close();
             throw e;
@@ -199,6 +201,11 @@ public final class Database implements AutoCloseable {
         return health;
     }
 
+    /** Announcements of committed changes between hubs sharing one PostgreSQL (nothing on SQLite). */
+    public HubChanges changes() {
+        return changes;
+    }
+
     /** Runs writes of several stores of this database as one transaction. */
     public AllOrNothing allOrNothing() {
         return allOrNothing;
@@ -208,6 +215,7 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         health.close();
+        changes.close();
         pools.close();
     }
 }

@@ -36,13 +36,23 @@ final class PostgresServer {
         return new Pools(Engine.POSTGRESQL, pool, pool, target);
     }
 
-    private static Properties connectProperties() {
+    static Properties connectProperties() {
         var properties = new Properties();
+        passwordFromEnvironment(properties, System.getenv());
         // Within the pool's wait, so one attempt to an unreachable host cannot outlast it.
         properties.setProperty("connectTimeout", Integer.toString((int) (POOL_WAIT_MILLIS / 1_000)));
         properties.setProperty("loginTimeout", Integer.toString(CONNECT_TIMEOUT_SECONDS));
         properties.setProperty("ApplicationName", "noroshi");
         return properties;
+    }
+
+    /**
+     * PGPASSWORD, as libpq reads it, when the URL carries no password: the secret then stays out of
+     * argv and the URL. (PGPASSFILE and ~/.pgpass the driver reads itself, when no password is given.)
+     */
+    static void passwordFromEnvironment(Properties properties, java.util.Map<String, String> env) {
+        String password = env.get("PGPASSWORD");
+        if (password != null && !password.isEmpty()) properties.setProperty("password", password);
     }
 
     /** Connects once outside the pool, so an unreachable server yields one clear message, not a pool trace. */
