@@ -164,8 +164,12 @@ public final class WritePathDriver {
         post("/api/admin/v1/incidents/" + id + "/resolve", "{\"notify\":false}");
     }
 
+    static final boolean IDEMPOTENCY_KEYS = "1".equals(System.getenv("WRITE_PATH_KEYS"));
+
     static Response post(String path, String body) throws IOException {
-        return exchange("POST " + path + " HTTP/1.1\r\nHost: " + hostHeader + "\r\nAuthorization: Bearer " + token
+        // WRITE_PATH_KEYS=1: every write carries its own Idempotency-Key, as the command line sends them.
+        String key = IDEMPOTENCY_KEYS ? "\r\nIdempotency-Key: " + java.util.UUID.randomUUID() : "";
+        return exchange("POST " + path + " HTTP/1.1\r\nHost: " + hostHeader + "\r\nAuthorization: Bearer " + token + key
                 + "\r\nContent-Type: application/json\r\nContent-Length: " + body.getBytes(StandardCharsets.UTF_8).length
                 + "\r\n\r\n" + body);
     }

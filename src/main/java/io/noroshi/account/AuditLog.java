@@ -11,4 +11,7 @@ public interface AuditLog {
 
     /** Newest first; {@code target} empty for every target, else entries of that target only. */
     List<AuditEntry> recent(String target, int limit);
+
+    /** As {@link #recent}, only entries older than sequence number {@code beforeSeq}: the next page after it. */
+    List<AuditEntry> before(String target, long beforeSeq, int limit);
 }

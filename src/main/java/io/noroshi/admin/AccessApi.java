@@ -27,7 +27,7 @@ public final class AccessApi {
                 new ApiRoute(HandlerType.POST, "/tokens", Scope.ADMIN, "Create a token; the answer holds its secret, shown this once", "NewToken", 201, this::createToken),
                 new ApiRoute(HandlerType.DELETE, "/tokens/{id}", Scope.ADMIN, "Revoke a token", "", 200, this::revokeToken),
                 new ApiRoute(HandlerType.GET, "/operators", Scope.ADMIN, "List operators", "", 200, this::operators),
-                new ApiRoute(HandlerType.GET, "/audit", Scope.ADMIN, "The audit log, newest first (?target=incident/ID&limit=)", "", 200, this::audit));
+                new ApiRoute(HandlerType.GET, "/audit", Scope.ADMIN, "The audit log, newest first (?target=incident/ID&limit=&before=SEQ; the next page is in the Link header)", "", 200, this::audit));
     }
 
     void tokens(Context ctx, Actor actor) {
@@ -54,6 +54,15 @@ public final class AccessApi {
     void audit(Context ctx, Actor actor) {
         actor.require(Scope.ADMIN);
         int limit = Params.integer(ctx, "limit", 100, 1, 1000);
-        Params.json(ctx, 200, json.write(audit.recent(ctx.queryParam("target"), limit).stream().map(AdminJson::audit).toList()));
+        long before = Params.longInteger(ctx, "before", Long.MAX_VALUE, 1, Long.MAX_VALUE);
+        String target = ctx.queryParam("target");
+        var page = audit.before(target, before, limit);
+        // A full page may have more behind it: the cursor is the oldest entry's sequence number.
+        if (page.size() == limit) {
+            String next = AdminRoutes.BASE + "/audit?limit=" + limit + "&before=" + page.getLast().seq()
+                    + (target == null || target.isEmpty() ? "" : "&target=" + java.net.URLEncoder.encode(target, java.nio.charset.StandardCharsets.UTF_8));
+            ctx.header("Link", "<" + next + ">; rel=\"next\"");
+        }
+        Params.json(ctx, 200, json.write(page.stream().map(AdminJson::audit).toList()));
     }
 }

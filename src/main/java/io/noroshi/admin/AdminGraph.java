@@ -26,7 +26,7 @@ public record AdminGraph(Accounts accounts, ApiTokens tokens, AccessCommands acc
         var audit = new AuditTrail(database.auditLog(), json, clock);
         var publish = new PublishAfterWrite(publisher::publishNow);
         var components = new ComponentStatuses(config, database.componentStates());
-        var writes = new AuditedWrite(database.allOrNothing(), audit, publish, clock);
+        var writes = new AuditedWrite(database.allOrNothing(), audit, publish, clock, database.changes()::announce);
         var incidents = new IncidentCommands(database.incidents(), components, json, writes);
         var maintenance = new MaintenanceCommands(database.maintenance(), components, json, writes);
         var overrides = new ComponentOverrides(components, writes);
@@ -36,7 +36,8 @@ public record AdminGraph(Accounts accounts, ApiTokens tokens, AccessCommands acc
         var findings = new LiveFindingsView(config.audit(), database.auditFindings());
         var pages = new AdminPages(gate, accounts, access, audit, new IncidentPages(gate, incidents, maintenance, overrides, audit),
                 new FailureDomainPages(gate, failureDomains, findings));
-        var routes = new AdminRoutes(tokens, new IncidentApi(incidents, json), new MaintenanceApi(maintenance, overrides, json),
+        var idempotent = new IdempotentRequests(database.idempotencyKeys(), writes, clock);
+        var routes = new AdminRoutes(tokens, idempotent, new IncidentApi(incidents, json), new MaintenanceApi(maintenance, overrides, json),
                 new AccessApi(access, audit, json), new FailureDomainApi(failureDomains, findings, json), pages, json);
         return new AdminGraph(accounts, tokens, access, incidents, maintenance, overrides, routes);
     }

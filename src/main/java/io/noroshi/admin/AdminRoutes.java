@@ -2,9 +2,12 @@ package io.noroshi.admin;
 
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.noroshi.account.Actor;
 import io.noroshi.account.ApiTokens;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 
 /**
@@ -17,13 +20,15 @@ public final class AdminRoutes {
     private static final String ACTOR = "noroshi.actor";
 
     private final ApiTokens tokens;
+    private final IdempotentRequests idempotent;
     private final List<ApiRoute> api;
     private final AdminPages pages;
     private final AdminJson json;
 
-    public AdminRoutes(ApiTokens tokens, IncidentApi incidents, MaintenanceApi maintenance, AccessApi access, FailureDomainApi failureDomains,
+    public AdminRoutes(ApiTokens tokens, IdempotentRequests idempotent, IncidentApi incidents, MaintenanceApi maintenance, AccessApi access, FailureDomainApi failureDomains,
                        AdminPages pages, AdminJson json) {
         this.tokens = tokens;
+        this.idempotent = idempotent;
         var all = new ArrayList<ApiRoute>();
         all.addAll(incidents.routes());
         all.addAll(maintenance.routes());
@@ -48,16 +53,47 @@ public final class AdminRoutes {
         pages.registerPublic(config);
     }
 
-    /** Protected routes: the API behind a bearer token with the route's scope, the pages behind a session. */
+    /**
+     * Protected routes: the API behind a bearer token with the route's scope, the pages behind a
+     * session. Every other method on an API path answers 405 with {@code Allow}, before any token check.
+     */
     public void registerProtected(JavalinConfig config) {
+        var methods = new LinkedHashMap<String, List<HandlerType>>();
         for (ApiRoute route : api) {
+            methods.computeIfAbsent(route.path(), p -> new ArrayList<>()).add(route.method());
             config.routes.addHttpHandler(route.method(), BASE + route.path(), ctx -> {
+                if (route.method() != HandlerType.GET && !isJson(ctx)) {
+                    Params.json(ctx, 415, json.write(Map.of("error", "unsupported_media_type",
+                            "message", "send the body as JSON with Content-Type: application/json")));
+                    return;
+                }
                 Actor actor = tokens.authenticate(bearer(ctx));
                 actor.require(route.scope());
-                route.handler().handle(ctx, actor);
+                if (route.method() == HandlerType.GET) route.handler().handle(ctx, actor);
+                else idempotent.handle(ctx, actor, route.handler());
             });
         }
+        methods.forEach((path, allowed) -> {
+            String allow = String.join(", ", allowed.stream().map(HandlerType::name).toList());
+            for (HandlerType other : List.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE)) {
+                if (allowed.contains(other)) continue;
+                config.routes.addHttpHandler(other, BASE + path, ctx -> {
+                    ctx.header("Allow", allow);
+                    Params.json(ctx, 405, json.write(Map.of("error", "method_not_allowed",
+                            "message", ctx.method().name() + " is not allowed on " + ctx.path() + "; allowed: " + allow)));
+                });
+            }
+        });
         pages.registerProtected(config);
+    }
+
+    /** An empty body needs no type; any other must be JSON ({@code application/json} or {@code +json}). */
+    private static boolean isJson(Context ctx) {
+        if (ctx.bodyAsBytes().length == 0) return true;
+        String type = ctx.contentType();
+        if (type == null) return false;
+        String media = type.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+        return media.equals("application/json") || media.endsWith("+json");
     }
 
     private void openApi(Context ctx) {

@@ -46,6 +46,11 @@ public final class AuditTrail {
         return log.recent(target == null ? "" : target, limit);
     }
 
+    /** The page of entries older than sequence number {@code beforeSeq}, newest first. */
+    public List<AuditEntry> before(String target, long beforeSeq, int limit) {
+        return log.before(target == null ? "" : target, beforeSeq, limit);
+    }
+
     /**
      * What the audit log says about one change.
      *

@@ -6,12 +6,13 @@ import io.noroshi.account.Actor;
 import io.noroshi.account.Scope;
 import io.noroshi.component.ComponentStatus;
 import io.noroshi.incident.Impact;
+import io.noroshi.incident.IncidentLifecycle;
 import io.noroshi.incident.IncidentStatus;
 import io.noroshi.web.ApiErrors.BadRequest;
 import java.util.List;
 import java.util.Set;
 
-/** {@code /api/admin/v1/incidents}: list, search, open, update, impact, resolve, postmortem. */
+/** {@code /api/admin/v1/incidents}: list, search, open, update, impact, resolve, reopen, postmortem. */
 public final class IncidentApi {
 
     private static final Set<String> OPEN_FIELDS = Set.of("name", "impact", "status", "body", "affected_components", "notify");
@@ -37,6 +38,7 @@ public final class IncidentApi {
                 new ApiRoute(HandlerType.POST, "/incidents/{id}/updates", Scope.INCIDENTS, "Post an update", "NewUpdate", 201, this::update),
                 new ApiRoute(HandlerType.POST, "/incidents/{id}/impact", Scope.INCIDENTS, "Change the impact", "ImpactChange", 200, this::impact),
                 new ApiRoute(HandlerType.POST, "/incidents/{id}/resolve", Scope.INCIDENTS, "Resolve (body optional)", "Resolution", 200, this::resolve),
+                new ApiRoute(HandlerType.POST, "/incidents/{id}/reopen", Scope.INCIDENTS, "Reopen a resolved incident, with a reason posted as an update", "Reopen", 200, this::reopen),
                 new ApiRoute(HandlerType.POST, "/incidents/{id}/postmortem", Scope.INCIDENTS, "Attach a postmortem to a resolved incident", "Postmortem", 200, this::postmortem));
     }
 
@@ -78,6 +80,17 @@ public final class IncidentApi {
         var body = Payload.parse(ctx.body(), Set.of("body", "affected_components", "notify"));
         var draft = new UpdateDraft(IncidentStatus.RESOLVED, body.text("body"), changes(body), body.bool("notify", true));
         Params.json(ctx, 200, json.write(json.incident(commands.resolve(actor, id, draft))));
+    }
+
+    void reopen(Context ctx, Actor actor) {
+        var body = Payload.parse(ctx.body(), Set.of("reason", "status", "affected_components", "notify"));
+        IncidentStatus status = body.choice("status", IncidentStatus.INVESTIGATING, s -> {
+            IncidentStatus parsed = IncidentStatus.fromWire(s);
+            if (!IncidentLifecycle.reopenedStatuses().contains(parsed)) throw new IllegalArgumentException(s);
+            return parsed;
+        }, "investigating, identified, monitoring");
+        var draft = new UpdateDraft(status, body.text("reason"), changes(body), body.bool("notify", true));
+        Params.json(ctx, 200, json.write(json.incident(commands.reopen(actor, ctx.pathParam("id"), draft))));
     }
 
     void postmortem(Context ctx, Actor actor) {

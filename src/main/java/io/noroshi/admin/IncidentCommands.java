@@ -7,6 +7,8 @@ import io.noroshi.config.Text;
 import io.noroshi.incident.AffectedComponent;
 import io.noroshi.incident.Impact;
 import io.noroshi.incident.Incident;
+import io.noroshi.incident.IncidentLifecycle;
+import io.noroshi.incident.IncidentLifecycle.Step;
 import io.noroshi.incident.IncidentStatus;
 import io.noroshi.incident.IncidentStore;
 import io.noroshi.incident.IncidentStore.NewUpdate;
@@ -51,14 +53,39 @@ public final class IncidentCommands {
                 withNotify(json.incident(opened), draft.first().notifySubscribers())));
     }
 
+    /** Posts an update; refused (409) when the incident is closed or the status may not follow. */
     public Incident update(Actor actor, String id, UpdateDraft draft) {
+        if (draft.body().isEmpty()) throw new BadRequest("body", "an update needs text in en or ja");
+        Step step = Step.update(draft.status());
+        return post(actor, id, step, draft, step == Step.RESOLVED ? "incident.resolve" : "incident.update");
+    }
+
+    /** Resolves with the given text, or a default one in both languages when empty; refused when closed already. */
+    public Incident resolve(Actor actor, String id, UpdateDraft draft) {
+        Text body = draft.body().isEmpty() ? Text.of("This incident has been resolved.", "この障害は解消しました。") : draft.body();
+        return update(actor, id, new UpdateDraft(IncidentStatus.RESOLVED, body, draft.changes(), draft.notifySubscribers()));
+    }
+
+    /**
+     * Reopens a resolved incident: the reason is posted as an update with the status it goes back to
+     * (investigating unless given), which also clears its resolution time.
+     */
+    public Incident reopen(Actor actor, String id, UpdateDraft draft) {
+        if (draft.body().isEmpty()) throw new BadRequest("reason", "a reopen needs a reason in en or ja");
+        if (!IncidentLifecycle.reopenedStatuses().contains(draft.status())) {
+            throw new BadRequest("status", "a reopened incident is investigating, identified or monitoring");
+        }
+        return post(actor, id, Step.REOPEN, draft, "incident.reopen");
+    }
+
+    private Incident post(Actor actor, String id, Step step, UpdateDraft draft, String action) {
         actor.require(Scope.INCIDENTS);
         Incident before = find(id);
-        if (draft.body().isEmpty()) throw new BadRequest("body", "an update needs text in en or ja");
         components.validate(draft.changes(), "affected_components");
         Instant now = writes.now();
         List<AffectedComponent> affected = components.apply(draft.changes());
         return writes.apply(actor, () -> {
+            require(id, step);
             Incident after = incidents.addUpdate(id, new NewUpdate(draft.status(), draft.body(), now, affected))
                     .orElseThrow(() -> new UnknownTarget("incident", id));
             components.store(affected, now);
@@ -66,15 +93,8 @@ public final class IncidentCommands {
         }, after -> {
             var recorded = withNotify(json.incidentHead(after), draft.notifySubscribers());
             recorded.put("update", AdminJson.update(after.updates().getLast()));
-            return new Entry(draft.status().isClosed() ? "incident.resolve" : "incident.update", target(id),
-                    json.incidentHead(before), recorded);
+            return new Entry(action, target(id), json.incidentHead(before), recorded);
         });
-    }
-
-    /** Resolves with the given text, or a default one in both languages when empty. */
-    public Incident resolve(Actor actor, String id, UpdateDraft draft) {
-        Text body = draft.body().isEmpty() ? Text.of("This incident has been resolved.", "この障害は解消しました。") : draft.body();
-        return update(actor, id, new UpdateDraft(IncidentStatus.RESOLVED, body, draft.changes(), draft.notifySubscribers()));
     }
 
     public Incident setImpact(Actor actor, String id, Impact impact) {
@@ -88,13 +108,27 @@ public final class IncidentCommands {
     public Incident attachPostmortem(Actor actor, String id, Text postmortem) {
         actor.require(Scope.INCIDENTS);
         Incident before = find(id);
-        if (!before.isResolved()) {
-            throw new InvalidTransition("incident " + id + " is " + before.status().wire() + "; resolve it before attaching a postmortem");
-        }
         if (postmortem.isEmpty()) throw new BadRequest("body", "a postmortem needs text");
-        return writes.apply(actor,
-                () -> incidents.attachPostmortem(id, postmortem, writes.now()).orElseThrow(() -> new UnknownTarget("incident", id)),
-                after -> new Entry("incident.postmortem", target(id), withPostmortem(before), withPostmortem(after)));
+        return writes.apply(actor, () -> {
+            require(id, Step.POSTMORTEM);
+            return incidents.attachPostmortem(id, postmortem, writes.now()).orElseThrow(() -> new UnknownTarget("incident", id));
+        }, after -> new Entry("incident.postmortem", target(id), withPostmortem(before), withPostmortem(after)));
+    }
+
+    /** Checks the step against the status as stored, held until the change commits; 409 when refused. */
+    private void require(String id, Step step) {
+        IncidentStatus current = incidents.statusForChange(id).orElseThrow(() -> new UnknownTarget("incident", id));
+        if (IncidentLifecycle.allows(current, step)) return;
+        List<String> allowed = IncidentLifecycle.allowedFrom(current).stream().map(Step::wire).toList();
+        String what = switch (step) {
+            case INVESTIGATING, IDENTIFIED, MONITORING -> "post an update to";
+            case RESOLVED -> "resolve";
+            case POSTMORTEM -> "attach a postmortem to";
+            case REOPEN -> "reopen";
+        };
+        String hint = current == IncidentStatus.RESOLVED && step != Step.RESOLVED ? " (reopen it, with a reason, to post updates again)" : "";
+        throw new InvalidTransition("cannot " + what + " incident " + id + ": it is " + current.wire()
+                + "; allowed now: " + (allowed.isEmpty() ? "nothing" : String.join(", ", allowed)) + hint, current.wire(), allowed);
     }
 
     public Incident find(String id) {

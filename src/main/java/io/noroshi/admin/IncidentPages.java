@@ -39,6 +39,7 @@ public final class IncidentPages {
         config.routes.post("/admin/incidents/{id}/updates", this::update);
         config.routes.post("/admin/incidents/{id}/impact", this::impact);
         config.routes.post("/admin/incidents/{id}/postmortem", this::postmortem);
+        config.routes.post("/admin/incidents/{id}/reopen", this::reopen);
         config.routes.get("/admin/maintenance", this::maintenanceList);
         config.routes.post("/admin/maintenance", this::schedule);
         config.routes.post("/admin/maintenance/{id}/{step}", this::step);
@@ -82,6 +83,13 @@ public final class IncidentPages {
         attempt(ctx, "/admin/incidents/" + id, () -> incidents.attachPostmortem(gate.actor(ctx), id, text(ctx, "body")), "Postmortem attached.");
     }
 
+    private void reopen(Context ctx) {
+        String id = ctx.pathParam("id");
+        attempt(ctx, "/admin/incidents/" + id, () -> incidents.reopen(gate.actor(ctx), id, new UpdateDraft(
+                IncidentStatus.fromWire(String.valueOf(ctx.formParam("status"))), text(ctx, "reason"), List.of(),
+                "true".equals(ctx.formParam("notify")))), "Incident reopened.");
+    }
+
     private void maintenanceList(Context ctx) {
         gate.render(ctx, "admin/maintenance.jte", "chrome", gate.chrome(ctx, "Maintenance"), "maintenance", maintenance.list(100),
                 "components", overridesConfig());
@@ -95,12 +103,7 @@ public final class IncidentPages {
     private void step(Context ctx) {
         String id = ctx.pathParam("id");
         attempt(ctx, "/admin/maintenance", () -> {
-            switch (ctx.pathParam("step")) {
-                case "start" -> maintenance.start(gate.actor(ctx), id, Text.EMPTY);
-                case "complete" -> maintenance.complete(gate.actor(ctx), id, Text.EMPTY);
-                case "cancel" -> maintenance.cancel(gate.actor(ctx), id, Text.EMPTY);
-                default -> throw new UnknownTarget("maintenance step", ctx.pathParam("step"));
-            }
+            maintenance.step(gate.actor(ctx), id, ctx.pathParam("step"), Text.EMPTY);
         }, "Maintenance updated.");
     }
 

@@ -31,7 +31,8 @@ public final class MaintenanceApi {
                 new ApiRoute(HandlerType.GET, "/maintenance/{id}", Scope.READ, "One maintenance with its updates", "", 200, this::get),
                 new ApiRoute(HandlerType.POST, "/maintenance/{id}/start", Scope.INCIDENTS, "Start: in_progress, components under maintenance", "MaintenanceStep", 200, this::start),
                 new ApiRoute(HandlerType.POST, "/maintenance/{id}/complete", Scope.INCIDENTS, "Complete: components back to operational", "MaintenanceStep", 200, this::complete),
-                new ApiRoute(HandlerType.POST, "/maintenance/{id}/cancel", Scope.INCIDENTS, "Cancel: completed, with an update saying it was cancelled", "MaintenanceStep", 200, this::cancel),
+                new ApiRoute(HandlerType.POST, "/maintenance/{id}/verify", Scope.INCIDENTS, "Verify: the work is done and being checked", "MaintenanceStep", 200, this::verify),
+                new ApiRoute(HandlerType.POST, "/maintenance/{id}/cancel", Scope.INCIDENTS, "Cancel: cancelled, components back to operational", "MaintenanceStep", 200, this::cancel),
                 new ApiRoute(HandlerType.GET, "/components", Scope.READ, "Every component with its status and whether it is overridden", "", 200, this::components),
                 new ApiRoute(HandlerType.PUT, "/components/{id}/override", Scope.INCIDENTS, "Override a component's status", "Override", 200, this::override),
                 new ApiRoute(HandlerType.DELETE, "/components/{id}/override", Scope.INCIDENTS, "Clear the override", "", 200, this::clear));
@@ -57,6 +58,10 @@ public final class MaintenanceApi {
 
     void start(Context ctx, Actor actor) {
         Params.json(ctx, 200, json.write(json.maintenance(maintenance.start(actor, ctx.pathParam("id"), step(ctx)))));
+    }
+
+    void verify(Context ctx, Actor actor) {
+        Params.json(ctx, 200, json.write(json.maintenance(maintenance.verify(actor, ctx.pathParam("id"), step(ctx)))));
     }
 
     void complete(Context ctx, Actor actor) {

@@ -7,6 +7,7 @@ import io.noroshi.component.ComponentState;
 import io.noroshi.component.ComponentStatus;
 import io.noroshi.config.Text;
 import io.noroshi.incident.Maintenance;
+import io.noroshi.incident.MaintenanceLifecycle;
 import io.noroshi.incident.MaintenanceStatus;
 import io.noroshi.incident.MaintenanceStore;
 import io.noroshi.web.ApiErrors.BadRequest;
@@ -14,9 +15,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Scheduled maintenance: schedule, start (its components show under maintenance), complete and
- * cancel (they go back to operational). Cancelling completes the window with an update that says
- * so, because the Statuspage format has no cancelled status.
+ * Scheduled maintenance: schedule, start (its components show under maintenance), verify, complete
+ * and cancel (they go back to operational). Which step may follow which is
+ * {@link MaintenanceLifecycle}'s; a refused step is a 409 naming the current status and the allowed ones.
  */
 public final class MaintenanceCommands {
 
@@ -43,20 +44,34 @@ public final class MaintenanceCommands {
                 created -> new Entry("maintenance.schedule", target(created.id()), null, json.maintenance(created)));
     }
 
+    /** Starts the work (or resumes it after verifying). */
     public Maintenance start(Actor actor, String id, Text body) {
-        return move(actor, id, "start", MaintenanceStatus.IN_PROGRESS, List.of(MaintenanceStatus.SCHEDULED),
-                orDefault(body, "Maintenance has started.", "メンテナンスを開始しました。"));
+        return move(actor, id, "start", MaintenanceStatus.IN_PROGRESS, orDefault(body, "Maintenance has started.", "メンテナンスを開始しました。"));
+    }
+
+    public Maintenance verify(Actor actor, String id, Text body) {
+        return move(actor, id, "verify", MaintenanceStatus.VERIFYING,
+                orDefault(body, "The work is done; we are verifying the results.", "作業が終わり、結果を確認しています。"));
     }
 
     public Maintenance complete(Actor actor, String id, Text body) {
-        return move(actor, id, "complete", MaintenanceStatus.COMPLETED, List.of(MaintenanceStatus.IN_PROGRESS, MaintenanceStatus.VERIFYING),
-                orDefault(body, "Maintenance has been completed.", "メンテナンスが完了しました。"));
+        return move(actor, id, "complete", MaintenanceStatus.COMPLETED, orDefault(body, "Maintenance has been completed.", "メンテナンスが完了しました。"));
     }
 
     public Maintenance cancel(Actor actor, String id, Text body) {
-        return move(actor, id, "cancel", MaintenanceStatus.COMPLETED,
-                List.of(MaintenanceStatus.SCHEDULED, MaintenanceStatus.IN_PROGRESS, MaintenanceStatus.VERIFYING),
+        return move(actor, id, "cancel", MaintenanceStatus.CANCELLED,
                 orDefault(body, "This maintenance has been cancelled.", "このメンテナンスは中止しました。"));
+    }
+
+    /** A step by its name in the API and the pages: start, verify, complete or cancel. */
+    public Maintenance step(Actor actor, String id, String step, Text body) {
+        return switch (step) {
+            case "start" -> start(actor, id, body);
+            case "verify" -> verify(actor, id, body);
+            case "complete" -> complete(actor, id, body);
+            case "cancel" -> cancel(actor, id, body);
+            default -> throw new UnknownTarget("maintenance step", step);
+        };
     }
 
     public Maintenance find(String id) {
@@ -66,25 +81,28 @@ public final class MaintenanceCommands {
     /** Open windows first (soonest first), then the most recent closed ones. */
     public List<Maintenance> list(int limit) {
         var open = maintenance.open();
-        var closed = maintenance.history(0, limit).stream().filter(m -> m.status() == MaintenanceStatus.COMPLETED);
+        var closed = maintenance.history(0, limit).stream().filter(m -> m.status().isClosed());
         return java.util.stream.Stream.concat(open.stream(), closed).limit(limit).toList();
     }
 
-    private Maintenance move(Actor actor, String id, String action, MaintenanceStatus to, List<MaintenanceStatus> from, Text body) {
+    private Maintenance move(Actor actor, String id, String action, MaintenanceStatus to, Text body) {
         actor.require(Scope.INCIDENTS);
         Maintenance before = find(id);
-        if (!from.contains(before.status())) {
-            throw new InvalidTransition("cannot " + action + " maintenance " + id + ": it is " + before.status().wire());
-        }
         Instant now = writes.now();
         var states = components.all();
         return writes.apply(actor, () -> {
+            MaintenanceStatus stands = maintenance.statusForChange(id).orElseThrow(() -> new UnknownTarget("maintenance", id));
+            if (!MaintenanceLifecycle.allows(stands, to)) {
+                List<String> allowed = MaintenanceLifecycle.allowedFrom(stands).stream().map(MaintenanceStatus::wire).toList();
+                throw new InvalidTransition("cannot " + action + " maintenance " + id + ": it is " + stands.wire() + "; allowed now: "
+                        + (allowed.isEmpty() ? "nothing" : String.join(", ", allowed)), stands.wire(), allowed);
+            }
             Maintenance after = maintenance.addUpdate(id, to, body, now).orElseThrow(() -> new UnknownTarget("maintenance", id));
             for (String componentId : after.componentIds()) {
                 ComponentStatus current = states.containsKey(componentId) ? states.get(componentId).status() : ComponentStatus.OPERATIONAL;
                 if (to == MaintenanceStatus.IN_PROGRESS && current == ComponentStatus.OPERATIONAL) {
                     components.put(new ComponentState(componentId, ComponentStatus.UNDER_MAINTENANCE, now, true));
-                } else if (to == MaintenanceStatus.COMPLETED && current == ComponentStatus.UNDER_MAINTENANCE) {
+                } else if (to.isClosed() && current == ComponentStatus.UNDER_MAINTENANCE) {
                     components.put(new ComponentState(componentId, ComponentStatus.OPERATIONAL, now, false));
                 }
             }

@@ -67,7 +67,8 @@ public final class OpenApiDocument {
         var s = new LinkedHashMap<String, Object>();
         s.put("Text", TEXT);
         s.put("ComponentStatus", Map.of("enum", List.of("operational", "degraded_performance", "partial_outage", "major_outage", "under_maintenance")));
-        s.put("Error", object(List.of("error", "message"), Map.of("error", str(), "field", str(), "message", str())));
+        s.put("Error", object(List.of("error", "message"), Map.of("error", str(), "field", str(), "message", str(),
+                "current_status", str(), "allowed", Map.of("type", "array", "items", str()))));
         s.put("NewIncident", object(List.of("name", "body"), Map.of("name", ref("Text"), "impact", enumOf("none", "minor", "major", "critical"),
                 "status", enumOf("investigating", "identified", "monitoring", "resolved"), "body", ref("Text"),
                 "affected_components", CHANGES, "notify", Map.of("type", "boolean", "default", true))));
@@ -75,6 +76,8 @@ public final class OpenApiDocument {
                 "body", ref("Text"), "affected_components", CHANGES, "notify", Map.of("type", "boolean", "default", true))));
         s.put("ImpactChange", object(List.of("impact"), Map.of("impact", enumOf("none", "minor", "major", "critical"))));
         s.put("Resolution", object(List.of(), Map.of("body", ref("Text"), "affected_components", CHANGES, "notify", Map.of("type", "boolean"))));
+        s.put("Reopen", object(List.of("reason"), Map.of("reason", ref("Text"), "status", enumOf("investigating", "identified", "monitoring"),
+                "affected_components", CHANGES, "notify", Map.of("type", "boolean", "default", true))));
         s.put("Postmortem", object(List.of("body"), Map.of("body", ref("Text"))));
         s.put("NewMaintenance", object(List.of("name", "scheduled_for", "scheduled_until"), Map.of("name", ref("Text"),
                 "impact", enumOf("none", "minor", "major", "critical"), "scheduled_for", dateTime(), "scheduled_until", dateTime(),

@@ -29,6 +29,18 @@ final class Params {
         throw new BadRequest(name, "must be a whole number from " + min + " to " + max + ", not '" + value + "'");
     }
 
+    static long longInteger(Context ctx, String name, long fallback, long min, long max) {
+        String value = ctx.queryParam(name);
+        if (value == null || value.isEmpty()) return fallback;
+        try {
+            long parsed = Long.parseLong(value);
+            if (parsed >= min && parsed <= max) return parsed;
+        } catch (NumberFormatException e) {
+            // fall through to the message below
+        }
+        throw new BadRequest(name, "must be a whole number from " + min + ", not '" + value + "'");
+    }
+
     static void json(Context ctx, int status, String body) {
         ctx.status(status).contentType("application/json; charset=utf-8").result(body);
     }

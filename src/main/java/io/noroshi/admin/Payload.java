@@ -43,11 +43,33 @@ public final class Payload {
         try {
             parsed = MAPPER.readTree(body);
         } catch (JsonProcessingException e) {
-            throw new BadRequest("", "request body is not valid JSON: " + e.getOriginalMessage());
+            throw new BadRequest("", syntaxError(e));
         }
         if (!(parsed instanceof ObjectNode object)) throw new BadRequest("", "request body must be a JSON object");
         return new Payload(object, "").only(allowed);
     }
+
+    /**
+     * What is wrong and where, in the client's terms: line and column, and the character or word
+     * that did not fit. Jackson's own text names its internals (token types, char codes, parser state).
+     */
+    static String syntaxError(JsonProcessingException e) {
+        var location = e.getLocation();
+        String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+        String detail = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        String what;
+        var unexpected = UNEXPECTED_CHARACTER.matcher(detail);
+        var word = UNRECOGNIZED_TOKEN.matcher(detail);
+        if (e instanceof com.fasterxml.jackson.core.io.JsonEOFException) what = "it ends before the JSON is complete";
+        else if (unexpected.find()) what = "unexpected " + (unexpected.group(1).isBlank() ? "control character" : "'" + unexpected.group(1) + "'");
+        else if (word.find()) what = "unexpected word '" + word.group(1) + "' (strings need double quotes)";
+        else if (detail.contains("Illegal unquoted character")) what = "a control character inside a string (escape it, e.g. \\n)";
+        else what = "it does not follow the JSON syntax";
+        return "request body is not valid JSON" + where + ": " + what;
+    }
+
+    private static final java.util.regex.Pattern UNEXPECTED_CHARACTER = java.util.regex.Pattern.compile("^Unexpected character \\('(.*?)' \\(code");
+    private static final java.util.regex.Pattern UNRECOGNIZED_TOKEN = java.util.regex.Pattern.compile("^Unrecognized token '(.{0,40}?)'");
 
     private Payload only(Set<String> allowed) {
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {

@@ -48,15 +48,24 @@ public final class AdminCommand implements Runnable {
     static class Where {
         @Option(names = "--data", paramLabel = "DIR", defaultValue = "data", description = "Directory of the SQLite database (default: ${DEFAULT-VALUE}).")
         Path data;
-        @Option(names = "--database-url", paramLabel = "URL", description = "PostgreSQL JDBC URL instead of SQLite.")
+        @Option(names = "--database-url", paramLabel = "URL", defaultValue = "${env:NOROSHI_DATABASE_URL}",
+                description = "PostgreSQL JDBC URL instead of SQLite (env NOROSHI_DATABASE_URL; password from PGPASSWORD or PGPASSFILE).")
         String databaseUrl;
 
         Database open() {
             // stdout is for the result alone (scripts capture the token); logs go there too, so keep them to warnings
             var root = org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
             if (root instanceof ch.qos.logback.classic.Logger logback) logback.setLevel(ch.qos.logback.classic.Level.WARN);
-            return Database.open(databaseUrl == null || databaseUrl.isBlank()
-                    ? DatabaseSettings.Sqlite.inDataDir(data) : new DatabaseSettings.Postgres(databaseUrl));
+            if (databaseUrl == null || databaseUrl.isBlank()) {
+                var sqlite = DatabaseSettings.Sqlite.inDataDir(data);
+                // An operator in a new empty file would never reach the hub, which uses another --data.
+                if (!java.nio.file.Files.exists(sqlite.file())) {
+                    throw new DatabaseException("no Noroshi database at " + sqlite.file().toAbsolutePath() + "; give --data the directory the hub "
+                            + "runs with (noroshi serve's default is ./data, ./data/demo with --demo) or --database-url");
+                }
+                return Database.open(sqlite);
+            }
+            return Database.open(new DatabaseSettings.Postgres(databaseUrl));
         }
     }
 

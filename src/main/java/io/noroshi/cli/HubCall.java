@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 
 /**
  * Options and exit codes shared by the commands that talk to a hub: {@code --hub}, {@code --token},
- * {@code --json}; exit 0 done, 1 refused, 2 unreachable.
+ * {@code --json}; exit 0 done, 1 refused, 2 unreachable, 3 the hub's database unavailable.
  */
 final class HubCall {
 
@@ -25,7 +25,7 @@ final class HubCall {
     /** What a command asks of the hub. */
     @FunctionalInterface
     interface Request {
-        JsonNode send(HubClient client) throws HubClient.Refused, HubClient.Unreachable;
+        JsonNode send(HubClient client) throws HubClient.Refused, HubClient.Unreachable, HubClient.DatabaseUnavailable;
     }
 
     /** What a command prints from the answer when --json is not given. */
@@ -33,6 +33,9 @@ final class HubCall {
     interface Printer {
         void print(JsonNode answer, PrintWriter out);
     }
+
+    /** Exit code when the hub answers but its database does not: retrying later may succeed. */
+    static final int DATABASE_UNAVAILABLE = 3;
 
     int run(CommandSpec spec, Request request, Printer printer) {
         PrintWriter err = spec.commandLine().getErr();
@@ -58,6 +61,9 @@ final class HubCall {
         } catch (HubClient.Unreachable e) {
             err.println("noroshi: " + e.getMessage());
             return 2;
+        } catch (HubClient.DatabaseUnavailable e) {
+            err.println("noroshi: " + e.getMessage());
+            return DATABASE_UNAVAILABLE;
         } finally {
             err.flush();
         }

@@ -14,10 +14,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code noroshi incident open|update|resolve|list|show}: run incidents through a hub's admin API. */
-@Command(name = "incident", mixinStandardHelpOptions = true, description = "Open, update, resolve and list incidents on a hub.",
-        subcommands = {IncidentCommand.Open.class, IncidentCommand.Update.class, IncidentCommand.Resolve.class,
-                IncidentCommand.ListIncidents.class, IncidentCommand.Show.class})
+/** {@code noroshi incident open|update|resolve|reopen|postmortem|impact|list|show}: run incidents through a hub's admin API. */
+@Command(name = "incident", mixinStandardHelpOptions = true, description = "Open, update, resolve, reopen and list incidents on a hub.",
+        subcommands = {IncidentCommand.Open.class, IncidentCommand.Update.class, IncidentCommand.Resolve.class, IncidentCommand.Reopen.class,
+                IncidentFollowUp.Postmortem.class, IncidentFollowUp.SetImpact.class, IncidentCommand.ListIncidents.class, IncidentCommand.Show.class})
 public final class IncidentCommand implements Runnable {
 
     @Spec
@@ -105,6 +105,32 @@ public final class IncidentCommand implements Runnable {
         }
     }
 
+    @Command(name = "reopen", mixinStandardHelpOptions = true,
+            description = "Reopen a resolved incident; the reason is posted on the page as an update.")
+    static final class Reopen implements Callable<Integer> {
+        @Mixin HubCall hub;
+        @Spec CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "ID") String id;
+        @Option(names = "--reason", paramLabel = "TEXT", description = "Why, in English (this or --reason-ja is required).") String reason;
+        @Option(names = "--reason-ja", paramLabel = "TEXT", description = "Why, in Japanese.") String reasonJa;
+        @Option(names = "--status", defaultValue = "investigating", description = "investigating, identified or monitoring (default: ${DEFAULT-VALUE}).") String status;
+        @Option(names = "--component", paramLabel = "ID=STATUS", description = "A component and its new status (repeatable).") List<String> components = new ArrayList<>();
+        @Option(names = "--no-notify", description = "Do not notify subscribers.") boolean noNotify;
+
+        @Override
+        public Integer call() {
+            var body = new LinkedHashMap<String, Object>();
+            body.put("reason", HubCall.text(reason, reasonJa));
+            body.put("status", status);
+            var options = new UpdateOptions();
+            options.components = components;
+            options.noNotify = noNotify;
+            options.into(body);
+            body.remove("body");
+            return hub.run(spec, c -> c.post("/incidents/" + id + "/reopen", body), IncidentCommand::printOne);
+        }
+    }
+
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List incidents, newest first.")
     static final class ListIncidents implements Callable<Integer> {
         @Mixin HubCall hub;
@@ -143,8 +169,14 @@ public final class IncidentCommand implements Runnable {
     static void printOne(JsonNode incident, PrintWriter out) {
         out.printf("%s  %s  [%s, impact %s]%n", incident.path("id").asText(), HubCall.en(incident.get("name")),
                 incident.path("status").asText(), incident.path("impact").asText());
+        if (incident.hasNonNull("resolved_at")) out.printf("  resolved at %s%n", incident.get("resolved_at").asText());
         for (JsonNode u : incident.path("updates")) {
             out.printf("  %s  %-13s  %s%n", u.path("created_at").asText(), u.path("status").asText(), HubCall.en(u.get("body")));
+        }
+        String postmortem = HubCall.en(incident.get("postmortem"));
+        if (!postmortem.isEmpty()) {
+            out.println("  postmortem:");
+            postmortem.lines().forEach(line -> out.println("    " + line));
         }
     }
 }

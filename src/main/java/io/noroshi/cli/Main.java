@@ -49,6 +49,8 @@ public final class Main implements Runnable {
         all.put("admin", AdminCommand::new);
         all.put("incident", IncidentCommand::new);
         all.put("maintenance", MaintenanceCommand::new);
+        all.put("component", ComponentCommand::new);
+        all.put("audit-log", AuditLogCommand::new);
         all.put("token", TokenCommand::new);
         return Collections.unmodifiableMap(all);
     }

@@ -13,9 +13,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code noroshi maintenance schedule|start|complete|cancel|list} through a hub's admin API. */
+/** {@code noroshi maintenance schedule|start|verify|complete|cancel|list} through a hub's admin API. */
 @Command(name = "maintenance", mixinStandardHelpOptions = true, description = "Schedule and run maintenance windows on a hub.",
-        subcommands = {MaintenanceCommand.Schedule.class, MaintenanceCommand.Start.class, MaintenanceCommand.Complete.class, MaintenanceCommand.Cancel.class, MaintenanceCommand.ListMaintenance.class})
+        subcommands = {MaintenanceCommand.Schedule.class, MaintenanceCommand.Start.class, MaintenanceCommand.Verify.class, MaintenanceCommand.Complete.class, MaintenanceCommand.Cancel.class, MaintenanceCommand.ListMaintenance.class})
 public final class MaintenanceCommand implements Runnable {
 
     @Spec
@@ -77,6 +77,13 @@ public final class MaintenanceCommand implements Runnable {
         }
     }
 
+    @Command(name = "verify", mixinStandardHelpOptions = true, description = "The work is done and being verified (start again to resume work).")
+    static final class Verify extends Step {
+        String step() {
+            return "verify";
+        }
+    }
+
     @Command(name = "complete", mixinStandardHelpOptions = true, description = "Complete a maintenance: its components go back to operational.")
     static final class Complete extends Step {
         String step() {
@@ -84,7 +91,7 @@ public final class MaintenanceCommand implements Runnable {
         }
     }
 
-    @Command(name = "cancel", mixinStandardHelpOptions = true, description = "Cancel a maintenance (scheduled or in progress).")
+    @Command(name = "cancel", mixinStandardHelpOptions = true, description = "Cancel a maintenance (scheduled, in progress or verifying); its components go back to operational.")
     static final class Cancel extends Step {
         String step() {
             return "cancel";

@@ -34,7 +34,9 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR", description = "Directory of the SQLite database (default: ./data, or ./data/demo with --demo).")
     Path data;
 
-    @Option(names = "--database-url", paramLabel = "URL", description = "PostgreSQL JDBC URL instead of SQLite, e.g. jdbc:postgresql://127.0.0.1:5432/noroshi?user=noroshi&password=...")
+    @Option(names = "--database-url", paramLabel = "URL", defaultValue = "${env:NOROSHI_DATABASE_URL}",
+            description = "PostgreSQL JDBC URL instead of SQLite, e.g. jdbc:postgresql://127.0.0.1:5432/noroshi?user=noroshi (env NOROSHI_DATABASE_URL; "
+                    + "the password from PGPASSWORD or PGPASSFILE keeps it out of the process list).")
     String databaseUrl;
 
     @Option(names = "--max-connections", paramLabel = "N",

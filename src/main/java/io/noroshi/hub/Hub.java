@@ -20,6 +20,7 @@ import io.noroshi.statuspage.PageDataSource;
 import io.noroshi.statuspage.SiteRenderer;
 import io.noroshi.statuspage.SnapshotPublisher;
 import io.noroshi.storage.Database;
+import io.noroshi.storage.HubFileLock;
 import io.noroshi.storage.DatabaseSettings;
 import io.noroshi.web.HubServer;
 import io.noroshi.web.Routes;
@@ -51,9 +52,11 @@ public final class Hub implements AutoCloseable {
     private final Monitoring monitoring;
     private final AdminGraph admin;
     private final LiveAudits audits;
+    private final HubFileLock fileLock; // null on PostgreSQL
 
     private Hub(Database database, SnapshotPublisher publisher, HubServer server, ScheduledExecutorService timer, Monitoring monitoring,
-                AdminGraph admin, LiveAudits audits) {
+                AdminGraph admin, LiveAudits audits, HubFileLock fileLock) {
+        this.fileLock = fileLock;
         this.admin = admin;
         this.audits = audits;
         this.database = database;
@@ -70,7 +73,15 @@ public final class Hub implements AutoCloseable {
     public static Hub start(HubOptions options, Clock clock) {
         NoroshiConfig config = options.config() == null ? demoConfig() : new ConfigLoader().load(options.config());
         var settings = DatabaseSettings.fromCommandLine(options.dataDir(), java.util.Optional.ofNullable(options.databaseUrl()));
-        Database database = Database.open(settings);
+        // Before opening: a second hub on one SQLite file stops here, before it migrates or renders anything.
+        HubFileLock fileLock = settings instanceof DatabaseSettings.Sqlite sqlite ? HubFileLock.acquire(sqlite.file()) : null;
+        Database database;
+        try {
+            database = Database.open(settings);
+        } catch (RuntimeException e) {
+            if (fileLock != null) fileLock.close();
+            throw e;
+        }
         try {
             if (options.demo()) {
                 boolean seeded = new DemoHistory(database.incidents(), database.maintenance(), database.componentStates(), database.uptime())
@@ -85,10 +96,19 @@ public final class Hub implements AutoCloseable {
             // Monitoring: the hub's own checks, agents' results, quorum verdicts -> component status and uptime.
             var ledger = new HeartbeatLedger(clock);
             var monitoring = new Monitoring(config, new Monitoring.Stores(database.results(), database.componentStates(), database.uptime()),
-                    Checkers.standard(clock, HttpChecker.defaultClient(), ledger), ledger, metrics, clock, publisher::requestRefresh);
+                    Checkers.standard(clock, HttpChecker.defaultClient(), ledger), ledger, metrics, clock, () -> {
+                        publisher.requestRefresh();
+                        try {
+                            database.changes().announce();
+                        } catch (RuntimeException e) {
+                            // Only in an outage (logged once by DatabaseHealth); other hubs catch up at their idle refresh.
+                        }
+                    });
             // admin: accounts, write commands, admin API and pages
             var admin = AdminGraph.build(config, database, publisher, clock);
-            var routes = new Routes(holder, metrics, monitoring.agentApi(), admin.routes());
+            var routes = new Routes(holder, metrics, monitoring.agentApi(), admin.routes(), database.health());
+            // Other hubs on the same PostgreSQL announce their changes: re-render at once, not at the idle refresh.
+            database.changes().listen(publisher::requestRefresh);
             var server = new HubServer(holder, routes::register, options.connections()).bindMetrics(metrics).start(options.bind(), options.port());
             // Not needed for the first answer, so after it: the JVM's meters (they start the management beans) and, on
             // the first start, the one-time setup token.
@@ -103,9 +123,10 @@ public final class Hub implements AutoCloseable {
             var auditEvents = new AuditEvents();
             auditEvents.subscribe(new FindingLog(metrics));
             var audits = LiveAudits.start(config.audit(), database.auditFindings(), auditEvents, clock);
-            return new Hub(database, publisher, server, timer, monitoring, admin, audits);
+            return new Hub(database, publisher, server, timer, monitoring, admin, audits, fileLock);
         } catch (RuntimeException e) {
             database.close();
+            if (fileLock != null) fileLock.close();
             throw e;
         }
     }
@@ -162,5 +183,6 @@ public final class Hub implements AutoCloseable {
         server.close();
         publisher.close();
         database.close();
+        if (fileLock != null) fileLock.close();
     }
 }

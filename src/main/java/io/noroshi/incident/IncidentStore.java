@@ -26,6 +26,13 @@ public interface IncidentStore {
 
     Optional<Incident> find(String incidentId);
 
+    /**
+     * The incident's status, held against other writers until the calling write transaction ends,
+     * so a lifecycle check and the change it allows cannot be interleaved with another writer's.
+     * Call it inside {@code AllOrNothing.together}. Empty when the id is unknown.
+     */
+    Optional<IncidentStatus> statusForChange(String incidentId);
+
     /** Incidents not resolved, newest first. */
     List<Incident> unresolved();
 

@@ -16,7 +16,10 @@ public interface MaintenanceStore {
 
     Optional<Maintenance> find(String maintenanceId);
 
-    /** Maintenance not completed, soonest first. */
+    /** As {@link IncidentStore#statusForChange}: the status, held until the calling write transaction ends. */
+    Optional<MaintenanceStatus> statusForChange(String maintenanceId);
+
+    /** Maintenance neither completed nor cancelled, soonest first. */
     List<Maintenance> open();
 
     /** All maintenance, newest scheduled first, a page at a time. */

@@ -1,5 +1,6 @@
 package io.noroshi.monitor;
 
+import io.noroshi.storage.DatabaseOutage;
 import io.noroshi.probe.CheckOutcome;
 import io.noroshi.probe.CheckResult;
 import io.noroshi.probe.Checkers;
@@ -119,7 +120,7 @@ public final class CheckScheduler implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
-            log.warn("scheduler check failed monitor={} error={}", check.monitorId(), e.toString());
+            if (!DatabaseOutage.isOutage(e)) log.warn("scheduler check failed monitor={} error={}", check.monitorId(), e.toString());
         } finally {
             if (acquired) slots.release();
             running.set(false);

@@ -1,5 +1,6 @@
 package io.noroshi.monitor;
 
+import io.noroshi.storage.DatabaseOutage;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.noroshi.component.ComponentStateStore;
 import io.noroshi.config.Monitor;
@@ -104,7 +105,7 @@ public final class Monitoring implements AutoCloseable {
             try {
                 task.run();
             } catch (RuntimeException e) {
-                log.warn("monitoring periodic task failed error={}", e.toString());
+                if (!DatabaseOutage.isOutage(e)) log.warn("monitoring periodic task failed error={}", e.toString());
             }
         }, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
     }

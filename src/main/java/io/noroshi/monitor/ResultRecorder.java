@@ -1,5 +1,6 @@
 package io.noroshi.monitor;
 
+import io.noroshi.storage.DatabaseOutage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -36,7 +37,9 @@ public final class ResultRecorder {
             try {
                 store.append(batch);
             } catch (RuntimeException e) {
-                log.warn("results store failed dropped={} error={}", batch.size(), e.getMessage());
+                // During a database outage (logged once by storage.DatabaseHealth) a line per batch would flood the log.
+                if (DatabaseOutage.isOutage(e)) log.debug("results store unavailable dropped={}", batch.size());
+                else log.warn("results store failed dropped={} error={}", batch.size(), e.getMessage());
                 return;
             }
         }

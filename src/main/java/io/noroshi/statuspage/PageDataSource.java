@@ -52,7 +52,7 @@ public final class PageDataSource {
         byComponent.values().forEach(days -> days.sort(Comparator.comparing(DailyUptime::day)));
         List<Maintenance> shown = new ArrayList<>(maintenance.open());
         maintenance.history(0, COMPLETED_MAINTENANCE_LIMIT + shown.size()).stream()
-                .filter(m -> !m.status().isActive() && m.status() == io.noroshi.incident.MaintenanceStatus.COMPLETED)
+                .filter(m -> m.status().isClosed())
                 .limit(COMPLETED_MAINTENANCE_LIMIT)
                 .forEach(shown::add);
         return new PageData(config, states.all(), incidents.unresolved(), incidents.history(0, HISTORY_LIMIT),

@@ -1,5 +1,6 @@
 package io.noroshi.statuspage;
 
+import io.noroshi.storage.DatabaseOutage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -52,7 +53,9 @@ public final class SnapshotPublisher implements AutoCloseable {
                 try {
                     publishNow();
                 } catch (RuntimeException e) {
-                    log.error("snapshot render failed error={}", e.toString(), e);
+                    // A database outage is logged once by storage.DatabaseHealth; the last snapshot keeps serving.
+                    if (DatabaseOutage.isOutage(e)) log.debug("snapshot render skipped: database unavailable");
+                    else log.error("snapshot render failed error={}", e.toString(), e);
                 }
             });
         }

@@ -9,6 +9,7 @@ import io.noroshi.component.ComponentStateStore;
 import io.noroshi.incident.IncidentStore;
 import io.noroshi.incident.MaintenanceStore;
 import io.noroshi.monitor.ResultStore;
+import io.noroshi.retry.IdempotencyKeys;
 import io.noroshi.uptime.UptimeStore;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -31,7 +32,10 @@ import org.slf4j.LoggerFactory;
 public final class Database implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Database.class);
-    private static final String[] MIGRATIONS = {"classpath:db/migration/common", "classpath:db/migration/{vendor}"};
+    /** Portable migrations, then the engine's own (Flyway has no vendor placeholder of its own: Spring Boot's {vendor} is Spring's). */
+    private static String[] migrations(Engine engine) {
+        return new String[] {"classpath:db/migration/common", "classpath:db/migration/" + engine.name().toLowerCase(Locale.ROOT)};
+    }
     /** Flyway's default history table; looked for in every schema, so a miss means no history at all. */
     private static final String SCHEMA_HISTORY = "flyway_schema_history";
 
@@ -48,8 +52,11 @@ public final class Database implements AutoCloseable {
     private final AuditLog auditLog;
     private final AuditFindingStore auditFindings;
     private final AllOrNothing allOrNothing;
+    private final IdempotencyKeys idempotencyKeys;
+    private final DatabaseHealth health;
+    private final HubChanges changes;
 
-    private Database(Pools pools) {
+    private Database(Pools pools, String postgresUrl) {
         this.pools = pools;
         this.jdbi = Jdbi.create(pools.writes());
         var transactions = new Transactions(Jdbi.create(pools.reads()), jdbi, pools.engine(), new RandomIds(), new TextJson());
@@ -64,6 +71,10 @@ public final class Database implements AutoCloseable {
         this.auditLog = new JdbiAuditLog(transactions);
         this.auditFindings = new JdbiAuditFindingStore(transactions);
         this.allOrNothing = transactions;
+        this.idempotencyKeys = new JdbiIdempotencyKeys(transactions);
+        this.health = new DatabaseHealth(pools.where(), () -> jdbi.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one() == 1));
+        if (pools.engine() == Engine.POSTGRESQL) health.watch();
+        this.changes = new HubChanges(transactions, postgresUrl);
     }
 
     /**
@@ -79,7 +90,7 @@ public final class Database implements AutoCloseable {
         };
         try {
             migrate(pools);
-            return new Database(pools);
+            return new Database(pools, settings instanceof DatabaseSettings.Postgres postgres ? postgres.jdbcUrl() : null);
         } catch (RuntimeException e) {
             pools.close();
             throw e;
@@ -90,7 +101,7 @@ public final class Database implements AutoCloseable {
         try {
             Flyway flyway = Flyway.configure()
                     .dataSource(pools.writes())
-                    .locations(MIGRATIONS)
+                    .locations(migrations(pools.engine()))
                     // Flyway ignores migrations newer than it knows by default; an older Noroshi
                     // must not run on a schema it does not understand.
                     .ignoreMigrationPatterns(new String[0])
@@ -180,6 +191,21 @@ public final class Database implements AutoCloseable {
         return auditFindings;
     }
 
+    /** The first answers to admin writes sent with an Idempotency-Key. */
+    public IdempotencyKeys idempotencyKeys() {
+        return idempotencyKeys;
+    }
+
+    /** Whether the database answers: what the log and {@code /healthz} say during an outage. */
+    public DatabaseHealth health() {
+        return health;
+    }
+
+    /** Announcements of committed changes between hubs sharing one PostgreSQL (nothing on SQLite). */
+    public HubChanges changes() {
+        return changes;
+    }
+
     /** Runs writes of several stores of this database as one transaction. */
     public AllOrNothing allOrNothing() {
         return allOrNothing;
@@ -188,6 +214,8 @@ public final class Database implements AutoCloseable {
     /** Closes the pools; stores fail afterwards. */
     @Override
     public void close() {
+        health.close();
+        changes.close();
         pools.close();
     }
 }

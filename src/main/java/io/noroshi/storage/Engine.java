@@ -22,4 +22,12 @@ public enum Engine {
     TransactionIsolationLevel readIsolation() {
         return readIsolation;
     }
+
+    /**
+     * What a SELECT inside a write appends to hold its rows until the transaction ends. SQLite's
+     * writers already hold the whole file (transactions begin IMMEDIATE), so nothing there.
+     */
+    String forUpdate() {
+        return this == POSTGRESQL ? " FOR UPDATE" : "";
+    }
 }

@@ -132,7 +132,9 @@ final class IncidentRows {
             // Derived, not stored, so they can never disagree with the updates they summarise.
             var componentIds = new LinkedHashSet<String>();
             updates.forEach(u -> u.affected().forEach(a -> componentIds.add(a.componentId())));
-            Optional<Instant> resolvedAt = updates.stream()
+            // The last resolution, and none while open again after a reopen.
+            IncidentStatus current = IncidentStatus.fromWire(status);
+            Optional<Instant> resolvedAt = !current.isClosed() ? Optional.empty() : updates.reversed().stream()
                     .filter(u -> u.status().equals(IncidentStatus.RESOLVED.wire()))
                     .map(IncidentUpdate::createdAt)
                     .findFirst();

@@ -32,9 +32,14 @@ final class JdbiAuditLog implements AuditLog {
 
     @Override
     public List<AuditEntry> recent(String target, int limit) {
+        return before(target, Long.MAX_VALUE, limit);
+    }
+
+    @Override
+    public List<AuditEntry> before(String target, long beforeSeq, int limit) {
         return db.read(handle -> handle.createQuery("SELECT seq, at, actor, action, target, before_json, after_json FROM audit_log "
-                        + (target.isEmpty() ? "" : "WHERE target = :target ") + "ORDER BY seq DESC LIMIT :limit")
-                .bind("target", target).bind("limit", limit)
+                        + "WHERE seq < :before " + (target.isEmpty() ? "" : "AND target = :target ") + "ORDER BY seq DESC LIMIT :limit")
+                .bind("target", target).bind("before", beforeSeq).bind("limit", limit)
                 .map((rs, ctx) -> new AuditEntry(rs.getLong("seq"), Instant.ofEpochMilli(rs.getLong("at")), rs.getString("actor"),
                         rs.getString("action"), rs.getString("target"), rs.getString("before_json"), rs.getString("after_json")))
                 .list());

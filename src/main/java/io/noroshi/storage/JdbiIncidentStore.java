@@ -84,6 +84,12 @@ final class JdbiIncidentStore implements IncidentStore {
     }
 
     @Override
+    public Optional<IncidentStatus> statusForChange(String incidentId) {
+        return db.write(handle -> handle.createQuery("SELECT status FROM incidents WHERE id = :id" + db.engine().forUpdate())
+                .bind("id", incidentId).mapTo(String.class).findOne().map(IncidentStatus::fromWire));
+    }
+
+    @Override
     public List<Incident> unresolved() {
         return db.read(handle -> rows.select(handle, "WHERE status NOT IN ('resolved', 'postmortem') "
                 + "ORDER BY created_at DESC, id DESC", query -> { }, !db.inWrite()));

@@ -80,13 +80,19 @@ final class JdbiMaintenanceStore implements MaintenanceStore {
     }
 
     @Override
+    public Optional<MaintenanceStatus> statusForChange(String maintenanceId) {
+        return db.write(handle -> handle.createQuery("SELECT status FROM maintenance WHERE id = :id" + db.engine().forUpdate())
+                .bind("id", maintenanceId).mapTo(String.class).findOne().map(MaintenanceStatus::fromWire));
+    }
+
+    @Override
     public Optional<Maintenance> find(String maintenanceId) {
         return db.read(handle -> find(handle, maintenanceId));
     }
 
     @Override
     public List<Maintenance> open() {
-        return db.read(handle -> select(handle, "WHERE status <> 'completed' ORDER BY scheduled_for, id", q -> { }));
+        return db.read(handle -> select(handle, "WHERE status NOT IN ('completed', 'cancelled') ORDER BY scheduled_for, id", q -> { }));
     }
 
     @Override

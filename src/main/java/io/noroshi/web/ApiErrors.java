@@ -8,8 +8,11 @@ import io.noroshi.account.InvalidAccount;
 import io.noroshi.account.NotAuthenticated;
 import io.noroshi.account.NotPermitted;
 import io.noroshi.account.TooManyAttempts;
+import io.noroshi.admin.IdempotentRequests;
 import io.noroshi.admin.InvalidTransition;
 import io.noroshi.admin.UnknownTarget;
+import io.noroshi.storage.DatabaseHealth;
+import io.noroshi.storage.DatabaseOutage;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +42,11 @@ public final class ApiErrors {
         }
     }
 
-    static void register(JavalinConfig config) {
+    /** How many seconds a client should wait before retrying a write during a database outage. */
+    public static final int DATABASE_RETRY_AFTER_SECONDS = 5;
+
+    /** @param health the database's, told of outages requests meet; null when the hub has no database */
+    static void register(JavalinConfig config, DatabaseHealth health) {
         config.routes.exception(BadRequest.class, (e, ctx) ->
                 ctx.status(400).json(Map.of("error", "bad_request", "field", e.field(), "message", e.getMessage())));
         config.routes.exception(NotAuthenticated.class, (e, ctx) -> ctx.status(401)
@@ -51,8 +58,11 @@ public final class ApiErrors {
                 .json(Map.of("error", "too_many_attempts", "message", e.getMessage())));
         config.routes.exception(UnknownTarget.class, (e, ctx) ->
                 ctx.status(404).json(Map.of("error", "not_found", "message", e.getMessage())));
-        config.routes.exception(InvalidTransition.class, (e, ctx) ->
-                ctx.status(409).json(Map.of("error", "conflict", "message", e.getMessage())));
+        config.routes.exception(InvalidTransition.class, (e, ctx) -> ctx.status(409).json(e.current().isEmpty()
+                ? Map.of("error", "conflict", "message", e.getMessage())
+                : Map.of("error", "invalid_transition", "message", e.getMessage(), "current_status", e.current(), "allowed", e.allowed())));
+        config.routes.exception(IdempotentRequests.KeyReused.class, (e, ctx) -> ctx.status(422)
+                .json(Map.of("error", "idempotency_key_reused", "field", IdempotentRequests.HEADER, "message", e.getMessage())));
         config.routes.exception(DuplicateOperator.class, (e, ctx) ->
                 ctx.status(409).json(Map.of("error", "conflict", "field", "email", "message", e.getMessage())));
         config.routes.exception(InvalidAccount.class, (e, ctx) ->
@@ -60,6 +70,14 @@ public final class ApiErrors {
         config.routes.exception(HttpResponseException.class, (e, ctx) ->
                 ctx.status(e.getStatus()).json(Map.of("error", "http_" + e.getStatus(), "message", e.getMessage())));
         config.routes.exception(Exception.class, (e, ctx) -> {
+            if (health != null && DatabaseOutage.isOutage(e)) {
+                // Logged once by the health, not per request: an outage is not a bug.
+                health.down(e);
+                ctx.status(503).header("Retry-After", String.valueOf(DATABASE_RETRY_AFTER_SECONDS)).json(Map.of(
+                        "error", "database_unavailable", "retry_after_seconds", DATABASE_RETRY_AFTER_SECONDS,
+                        "message", "the hub's database is unavailable; nothing was stored, retry later (the public page keeps serving)"));
+                return;
+            }
             log.error("web unhandled path={} error={}", ctx.path(), e.toString(), e);
             ctx.status(500).json(Map.of("error", "internal", "message", "internal error; see the hub's log"));
         });

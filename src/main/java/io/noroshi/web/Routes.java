@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.noroshi.monitor.AgentApi;
 import io.noroshi.admin.AdminRoutes;
+import io.noroshi.storage.DatabaseHealth;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -19,17 +20,19 @@ public final class Routes {
     private final PrometheusMeterRegistry metrics;
     private final AgentApi agents; // null when the hub runs without monitoring
     private final AdminRoutes admin; // null without the admin API and pages
+    private final DatabaseHealth database; // null in tests of the read path
 
     /** Without monitoring or the admin API and pages (tests of the read path). */
     public Routes(SnapshotHolder snapshots, PrometheusMeterRegistry metrics) {
-        this(snapshots, metrics, null, null);
+        this(snapshots, metrics, null, null, null);
     }
 
-    public Routes(SnapshotHolder snapshots, PrometheusMeterRegistry metrics, AgentApi agents, AdminRoutes admin) {
+    public Routes(SnapshotHolder snapshots, PrometheusMeterRegistry metrics, AgentApi agents, AdminRoutes admin, DatabaseHealth database) {
         this.snapshots = snapshots;
         this.metrics = metrics;
         this.agents = agents;
         this.admin = admin;
+        this.database = database;
     }
 
     public void register(JavalinConfig config) {
@@ -43,13 +46,15 @@ public final class Routes {
         if (admin != null) admin.registerPublic(config);
         // protected: admin API (bearer token with scope) and admin pages (session + CSRF)
         if (admin != null) admin.registerProtected(config);
-        ApiErrors.register(config);
+        ApiErrors.register(config, database);
     }
 
     private void health(Context ctx) {
         var body = new LinkedHashMap<String, Object>();
         body.put("status", snapshots.snapshot().isPresent() ? "ok" : "starting");
         snapshots.snapshot().ifPresent(s -> body.put("snapshot_generated_at", s.generatedAt().toString()));
+        // Still 200 when the database is down: the public page is served from memory all the same.
+        if (database != null) body.put("database", database.isDown() ? "down" : "up");
         ctx.status(snapshots.snapshot().isPresent() ? 200 : 503).json(Map.copyOf(body));
     }
 

@@ -32,7 +32,16 @@ final class AdminHub implements AutoCloseable {
 
     /** A hub on {@code config} (null: the demo config with its history). */
     AdminHub(Path data, Path config) {
-        hub = Hub.start(new HubOptions(config, config == null, "127.0.0.1", 0, data, null), Clock.systemUTC());
+        this(data, config, null);
+    }
+
+    /** A demo hub on the PostgreSQL database at {@code databaseUrl} (null: SQLite under {@code data}). */
+    static AdminHub on(Path data, String databaseUrl) {
+        return new AdminHub(data, null, databaseUrl);
+    }
+
+    private AdminHub(Path data, Path config, String databaseUrl) {
+        hub = Hub.start(new HubOptions(config, config == null, "127.0.0.1", 0, data, databaseUrl), Clock.systemUTC());
         // a hub restarted on the same data keeps its operator
         operator = hub.database().operators().findByEmail(EMAIL).orElseGet(() -> hub.admin().accounts().create(EMAIL, PASSWORD.toCharArray()));
         var actor = Actor.session(operator);

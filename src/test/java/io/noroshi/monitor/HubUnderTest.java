@@ -47,7 +47,7 @@ public final class HubUnderTest implements AutoCloseable {
     }
 
     public void startServer(int onPort) {
-        server = new HubServer(holder, new Routes(holder, metrics, monitoring.agentApi(), null)::register).start("127.0.0.1", onPort);
+        server = new HubServer(holder, new Routes(holder, metrics, monitoring.agentApi(), null, null)::register).start("127.0.0.1", onPort);
         port = server.port();
     }
 

@@ -1,5 +1,6 @@
 package io.noroshi.statuspage;
 
+import static io.noroshi.testing.SeededTries.check;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.noroshi.component.ComponentState;
@@ -14,6 +15,7 @@ import io.noroshi.incident.Maintenance;
 import io.noroshi.incident.MaintenanceStatus;
 import io.noroshi.storage.Database;
 import io.noroshi.storage.DatabaseSettings;
+import io.noroshi.testing.Cases;
 import io.noroshi.uptime.DailyUptime;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,13 +28,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.Size;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
 
 /**
  * The incremental render (a renderer that keeps its previous render, over stores that reuse what
@@ -76,8 +73,12 @@ class IncrementalRenderProperties {
     record Tick(long millis) implements Write {
     }
 
-    @Property(tries = 15)
-    void incrementalRenderEqualsAFullRenderAfterEveryWrite(@ForAll("writes") @Size(min = 1, max = 30) List<Write> writes) throws IOException {
+    @Test
+    void incrementalRenderEqualsAFullRenderAfterEveryWrite() {
+        check("incremental render equals a full render", 15, cases -> incrementalRenderEqualsAFullRender(writes(cases)));
+    }
+
+    private static void incrementalRenderEqualsAFullRender(List<Write> writes) throws IOException {
         Path dir = Files.createTempDirectory("noroshi-incremental");
         var now = new AtomicReference<>(SiteFixture.NOW);
         InstantSource clock = now::get;
@@ -157,25 +158,22 @@ class IncrementalRenderProperties {
         assertThat(kept.generatedAt()).isEqualTo(full.generatedAt());
     }
 
-    @Provide
-    Arbitrary<List<Write>> writes() {
-        var index = Arbitraries.integers().between(0, 40);
-        var text = Arbitraries.strings().withChars("abcxyz <&>\"'日本\n").ofMinLength(1).ofMaxLength(12);
-        Arbitrary<Write> open = Combinators.combine(text, Arbitraries.of(Impact.class), index, Arbitraries.of(ComponentStatus.class)).as(Open::new);
-        Arbitrary<Write> update = Combinators.combine(index, Arbitraries.of(IncidentStatus.class), text, index, Arbitraries.of(ComponentStatus.class))
-                .as(Update::new);
-        Arbitrary<Write> impact = Combinators.combine(index, Arbitraries.of(Impact.class)).as(SetImpact::new);
-        Arbitrary<Write> postmortem = Combinators.combine(index, text).as(Postmortem::new);
-        Arbitrary<Write> component = Combinators.combine(index, Arbitraries.of(ComponentStatus.class)).as(ComponentChange::new);
-        Arbitrary<Write> schedule = Combinators.combine(text, Arbitraries.integers().between(-3, 48), index).as(Schedule::new);
-        Arbitrary<Write> move = Combinators.combine(index, Arbitraries.of(MaintenanceStatus.class)).as(MoveMaintenance::new);
-        Arbitrary<Write> uptime = Combinators.combine(index, Arbitraries.integers().between(0, 3), Arbitraries.of(0L, 600L, 86_400L))
-                .as(Uptime::new);
-        Arbitrary<Write> tick = Arbitraries.of(0L, 40L, 300L, 1_000L, 1_700L, 61_000L, 86_400_000L).map(Tick::new);
-        return Arbitraries.frequencyOf(
-                        net.jqwik.api.Tuple.of(3, open), net.jqwik.api.Tuple.of(8, update), net.jqwik.api.Tuple.of(1, impact),
-                        net.jqwik.api.Tuple.of(1, postmortem), net.jqwik.api.Tuple.of(2, component), net.jqwik.api.Tuple.of(1, schedule),
-                        net.jqwik.api.Tuple.of(2, move), net.jqwik.api.Tuple.of(2, uptime), net.jqwik.api.Tuple.of(4, tick))
-                .list();
+    /** Between 1 and 30 writes, updates and time passing more often than the rest. */
+    private static List<Write> writes(Cases cases) {
+        String textChars = "abcxyz <&>\"'日本\n";
+        Supplier<Integer> index = () -> cases.between(0, 40);
+        Supplier<String> text = () -> cases.charsFrom(textChars, 1, 12);
+        List<Supplier<? extends Write>> kinds = List.of(
+                () -> new Open(text.get(), cases.anyOf(Impact.class), index.get(), cases.anyOf(ComponentStatus.class)),
+                () -> new Update(index.get(), cases.anyOf(IncidentStatus.class), text.get(), index.get(), cases.anyOf(ComponentStatus.class)),
+                () -> new SetImpact(index.get(), cases.anyOf(Impact.class)),
+                () -> new Postmortem(index.get(), text.get()),
+                () -> new ComponentChange(index.get(), cases.anyOf(ComponentStatus.class)),
+                () -> new Schedule(text.get(), cases.between(-3, 48), index.get()),
+                () -> new MoveMaintenance(index.get(), cases.anyOf(MaintenanceStatus.class)),
+                () -> new Uptime(index.get(), cases.between(0, 3), cases.oneOf(0L, 600L, 86_400L)),
+                () -> new Tick(cases.oneOf(0L, 40L, 300L, 1_000L, 1_700L, 61_000L, 86_400_000L)));
+        int[] weights = {3, 8, 1, 1, 2, 1, 2, 2, 4};
+        return cases.listOf(1, 30, () -> cases.<Write>weighted(weights, kinds));
     }
 }

@@ -129,7 +129,8 @@ class StatusApiTest {
         assertThat(incidents).extracting(i -> i.get("id").asText()).containsExactly("inc-open", "inc-1", "inc-2");
         JsonNode resolved = incidents.get(1);
         assertThat(fields(resolved)).containsExactly("id", "name", "status", "created_at", "updated_at", "monitoring_at",
-                "resolved_at", "impact", "shortlink", "started_at", "page_id", "incident_updates", "components");
+                "resolved_at", "impact", "shortlink", "started_at", "page_id", "incident_updates", "components",
+                "postmortem_body");
         assertThat(resolved.get("name").asText()).isEqualTo("Mail delay 1");
         assertThat(resolved.get("status").asText()).isEqualTo("resolved");
         assertThat(resolved.get("created_at").asText()).isEqualTo("2026-11-24T12:34:56.789+09:00");

@@ -87,4 +87,21 @@ class AccountStoresContractTest extends StoreContract {
                 java.util.stream.LongStream.rangeClosed(1, writers * each).boxed().toList());
         assertThat(db().auditLog().recent("t/3", 1000)).hasSize(each).allSatisfy(e -> assertThat(e.actor()).isEqualTo("w3"));
     }
+
+    @Test
+    void auditLogPagesBackwardsFromACursorWithoutGapsOrRepeats() {
+        for (int i = 0; i < 25; i++) db().auditLog().append(at(i), "actor", "test.page", i % 2 == 0 ? "t/even" : "t/odd", "null", "{}");
+
+        var first = db().auditLog().before("", Long.MAX_VALUE, 10);
+        var second = db().auditLog().before("", first.getLast().seq(), 10);
+        var third = db().auditLog().before("", second.getLast().seq(), 10);
+        var evens = db().auditLog().before("t/even", db().auditLog().recent("t/even", 3).getLast().seq(), 100);
+
+        var all = new java.util.ArrayList<>(first);
+        all.addAll(second);
+        all.addAll(third);
+        assertThat(all).isEqualTo(db().auditLog().recent("", 100));
+        assertThat(third).hasSize(5);
+        assertThat(evens).hasSize(13 - 3).allSatisfy(e -> assertThat(e.target()).isEqualTo("t/even"));
+    }
 }

@@ -102,15 +102,25 @@ class IncidentStoreContractTest extends StoreContract {
     }
 
     @Test
-    void resolvedAtIsTheTimeOfTheFirstResolvedUpdate() {
+    void resolvedAtIsTheLatestResolutionAndEmptyWhileReopened() {
         Incident opened = store().open(Text.of("Web"), Impact.MAJOR, update(IncidentStatus.INVESTIGATING, "a", T0));
         store().addUpdate(opened.id(), update(IncidentStatus.RESOLVED, "fixed", at(300)));
-        store().addUpdate(opened.id(), update(IncidentStatus.INVESTIGATING, "back again", at(400)));
-        Incident resolvedTwice = store().addUpdate(opened.id(), update(IncidentStatus.RESOLVED, "fixed for good", at(500)))
+        Incident reopened = store().addUpdate(opened.id(), update(IncidentStatus.INVESTIGATING, "back again", at(400))).orElseThrow();
+        Incident resolvedAgain = store().addUpdate(opened.id(), update(IncidentStatus.RESOLVED, "fixed for good", at(500)))
                 .orElseThrow();
 
-        assertThat(resolvedTwice.resolvedAt()).contains(at(300));
-        assertThat(resolvedTwice.isResolved()).isTrue();
+        assertThat(reopened.resolvedAt()).isEmpty();
+        assertThat(resolvedAgain.resolvedAt()).contains(at(500));
+        assertThat(resolvedAgain.isResolved()).isTrue();
+        assertThat(store().attachPostmortem(opened.id(), Text.of("why"), at(600)).orElseThrow().resolvedAt()).contains(at(500));
+    }
+
+    @Test
+    void statusForChangeReadsTheStoredStatusInsideAWrite() {
+        Incident opened = store().open(Text.of("Web"), Impact.MAJOR, update(IncidentStatus.IDENTIFIED, "a", T0));
+
+        assertThat(db().allOrNothing().together(() -> store().statusForChange(opened.id()))).contains(IncidentStatus.IDENTIFIED);
+        assertThat(db().allOrNothing().together(() -> store().statusForChange("nosuchid0000"))).isEmpty();
     }
 
     @Test

@@ -108,4 +108,16 @@ class MaintenanceStoreContractTest extends StoreContract {
         assertThat(store().history(2, 2)).extracting(Maintenance::id).containsExactly(first.id());
         assertThat(store().history(3, 2)).isEmpty();
     }
+
+    @Test
+    void aCancelledMaintenanceIsStoredAsCancelledAndIsNoLongerOpen() {
+        Maintenance scheduled = schedule("Cancelled", at(86_400));
+
+        Maintenance cancelled = store().addUpdate(scheduled.id(), MaintenanceStatus.CANCELLED, Text.of("called off"), at(60)).orElseThrow();
+
+        assertThat(cancelled.status()).isEqualTo(MaintenanceStatus.CANCELLED);
+        assertThat(store().find(scheduled.id())).contains(cancelled);
+        assertThat(store().open()).extracting(Maintenance::id).doesNotContain(scheduled.id());
+        assertThat(db().allOrNothing().together(() -> store().statusForChange(scheduled.id()))).contains(MaintenanceStatus.CANCELLED);
+    }
 }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Assumptions;
  * The PostgreSQL the contract tests run against: {@code NOROSHI_TEST_PG_URL}, else a local postgres.
  * Unreachable means failure, not a silent skip, unless {@code NOROSHI_TEST_PG=skip} says so.
  */
-final class TestPostgres {
+public final class TestPostgres {
 
     static final String URL_VARIABLE = "NOROSHI_TEST_PG_URL";
     static final String SKIP_VARIABLE = "NOROSHI_TEST_PG";
@@ -21,33 +21,33 @@ final class TestPostgres {
     }
 
     /** True when PostgreSQL tests were explicitly switched off. */
-    static boolean skipped() {
+    public static boolean skipped() {
         return "skip".equalsIgnoreCase(System.getenv(SKIP_VARIABLE));
     }
 
     /** Aborts the current JUnit test when PostgreSQL tests are switched off. */
-    static void assumeEnabled() {
+    public static void assumeEnabled() {
         Assumptions.assumeFalse(skipped(), SKIP_VARIABLE + "=skip: PostgreSQL contract tests switched off");
     }
 
-    static String adminUrl() {
+    public static String adminUrl() {
         String url = System.getenv(URL_VARIABLE);
         return url == null || url.isBlank() ? DEFAULT_URL : url;
     }
 
     /** Creates an empty database with a unique name; returns its name. */
-    static String createDatabase() {
+    public static String createDatabase() {
         String name = "noroshi_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
         admin("CREATE DATABASE " + name);
         return name;
     }
 
-    static void dropDatabase(String name) {
+    public static void dropDatabase(String name) {
         admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
     }
 
     /** The admin URL pointed at database {@code name} instead. */
-    static String urlOf(String name) {
+    public static String urlOf(String name) {
         String url = adminUrl();
         int query = url.indexOf('?');
         String base = query < 0 ? url : url.substring(0, query);

@@ -121,6 +121,10 @@ final class ApiObjects {
                 incident.updatedAt(), firstAt(incident.updates(), IncidentStatus.MONITORING.wire()),
                 incident.resolvedAt().orElse(null), incident.impact().wire(), paths.absolute(paths.incident(language, incident.id())));
         eventTail(json, incident.id(), incident.updates(), incident.componentIds());
+        // Not in Statuspage's public v2 objects (its manage API has it): the postmortem is shown wherever the incident is.
+        String postmortem = incident.postmortem().in(language);
+        if (postmortem.isEmpty()) json.writeNullField("postmortem_body");
+        else json.writeStringField("postmortem_body", postmortem);
         json.writeEndObject();
     }
 

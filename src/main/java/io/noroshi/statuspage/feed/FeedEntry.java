@@ -44,7 +44,7 @@ public record FeedEntry(String id, String title, String link, Instant published,
         for (Incident incident : facts.incidents()) {
             candidates.add(new Candidate(urn(facts, "incident", incident.id()), incident.updatedAt(), new RenderCache.Same(incident), id ->
                     new FeedEntry(id, incident.name().in(language), paths.absolute(paths.incident(language, incident.id())),
-                            incident.createdAt(), incident.updatedAt(), html(incident.updates(), words, times))));
+                            incident.createdAt(), incident.updatedAt(), postmortem(incident, words) + html(incident.updates(), words, times))));
         }
         for (Maintenance m : facts.data().maintenance()) {
             candidates.add(new Candidate(urn(facts, "maintenance", m.id()), m.updatedAt(), m, id -> {
@@ -65,6 +65,12 @@ public record FeedEntry(String id, String title, String link, Instant published,
     private static String urn(SiteFacts facts, String kind, String id) {
         String name = facts.page().id() + "/" + kind + "/" + id;
         return "urn:uuid:" + UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String postmortem(Incident incident, UiStrings words) {
+        String text = incident.postmortem().in(words.language());
+        if (text.isEmpty()) return "";
+        return "<p><strong>" + Xml.escape(words.get("heading.postmortem")) + "</strong><br>" + Xml.escape(text).replace("\n", "<br>") + "</p>";
     }
 
     private static String html(List<IncidentUpdate> updates, UiStrings words, PageTimes times) {
