@@ -2,6 +2,8 @@ package io.noroshi.statuspage;
 
 import io.noroshi.component.ComponentStateStore;
 import io.noroshi.config.NoroshiConfig;
+import io.noroshi.incident.Incident;
+import io.noroshi.incident.IncidentEntry;
 import io.noroshi.incident.IncidentStore;
 import io.noroshi.incident.Maintenance;
 import io.noroshi.incident.MaintenanceStore;
@@ -13,14 +15,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 
 /** Reads everything the public site shows from the stores, in one pass, into a {@link PageData}. */
 public final class PageDataSource {
 
-    /** Incidents shown in history pages, the feeds and incidents.json. */
-    public static final int HISTORY_LIMIT = 200;
     /** Completed maintenance kept on the page and in the API. */
     public static final int COMPLETED_MAINTENANCE_LIMIT = 20;
 
@@ -30,9 +32,17 @@ public final class PageDataSource {
     private final ComponentStateStore states;
     private final UptimeStore uptime;
     private final InstantSource clock;
+    private final KeptInMemory keep;
 
     public PageDataSource(NoroshiConfig config, IncidentStore incidents, MaintenanceStore maintenance,
                           ComponentStateStore states, UptimeStore uptime, InstantSource clock) {
+        this(config, incidents, maintenance, states, uptime, clock, KeptInMemory.RECENT);
+    }
+
+    /** @param keep which incidents to read whole; the renderer must keep the same ({@link SiteRenderer#SiteRenderer(KeptInMemory)}) */
+    public PageDataSource(NoroshiConfig config, IncidentStore incidents, MaintenanceStore maintenance,
+                          ComponentStateStore states, UptimeStore uptime, InstantSource clock, KeptInMemory keep) {
+        this.keep = keep;
         this.config = config;
         this.incidents = incidents;
         this.maintenance = maintenance;
@@ -55,7 +65,14 @@ public final class PageDataSource {
                 .filter(m -> !m.status().isActive() && m.status() == io.noroshi.incident.MaintenanceStatus.COMPLETED)
                 .limit(COMPLETED_MAINTENANCE_LIMIT)
                 .forEach(shown::add);
-        return new PageData(config, states.all(), incidents.unresolved(), incidents.history(0, HISTORY_LIMIT),
-                shown, byComponent, now);
+        // Every incident as a small entry, but only the ones whose pages are kept read whole: the
+        // history's length costs an entry each, not its texts (old pages load theirs on demand).
+        List<IncidentEntry> entries = incidents.entries();
+        List<Incident> unresolved = incidents.unresolved();
+        Set<String> wanted = new HashSet<>(keep.incidentIds(entries));
+        unresolved.forEach(i -> wanted.remove(i.id()));
+        List<Incident> recent = new ArrayList<>(incidents.findAll(wanted));
+        recent.sort(SiteFacts.NEWEST_FIRST);
+        return new PageData(config, states.all(), unresolved, recent, shown, byComponent, now, entries, incidents::findAll);
     }
 }
