@@ -9,6 +9,7 @@ import io.noroshi.account.NotAuthenticated;
 import io.noroshi.account.NotPermitted;
 import io.noroshi.account.TooManyAttempts;
 import io.noroshi.admin.InvalidTransition;
+import io.noroshi.admin.NotYetPublic;
 import io.noroshi.admin.UnknownTarget;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -59,6 +60,8 @@ public final class ApiErrors {
                 ctx.status(400).json(Map.of("error", "bad_request", "field", e.field(), "message", e.getMessage())));
         config.routes.exception(HttpResponseException.class, (e, ctx) ->
                 ctx.status(e.getStatus()).json(Map.of("error", "http_" + e.getStatus(), "message", e.getMessage())));
+        config.routes.exception(NotYetPublic.class, (e, ctx) -> ctx.status(503).header("Retry-After", "5")
+                .json(Map.of("error", "not_yet_public", "stored", true, "message", e.getMessage())));
         config.routes.exception(Exception.class, (e, ctx) -> {
             log.error("web unhandled path={} error={}", ctx.path(), e.toString(), e);
             ctx.status(500).json(Map.of("error", "internal", "message", "internal error; see the hub's log"));
