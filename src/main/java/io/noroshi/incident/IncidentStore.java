@@ -41,6 +41,13 @@ public interface IncidentStore {
      */
     List<IncidentEntry> entries();
 
+    /**
+     * The entries of incidents changed (or opened) at or after {@code since} by their
+     * {@code updatedAt}, in no particular order: what a reader holding {@link #entries()} needs to
+     * bring them up to date without reading the whole history again.
+     */
+    List<IncidentEntry> entriesChangedSince(Instant since);
+
     /** The incidents with these ids, in no particular order; unknown ids are left out. */
     List<Incident> findAll(Collection<String> ids);
 

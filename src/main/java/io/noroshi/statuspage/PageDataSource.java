@@ -33,6 +33,7 @@ public final class PageDataSource {
     private final UptimeStore uptime;
     private final InstantSource clock;
     private final KeptInMemory keep;
+    private final HistoryEntries entries;
 
     public PageDataSource(NoroshiConfig config, IncidentStore incidents, MaintenanceStore maintenance,
                           ComponentStateStore states, UptimeStore uptime, InstantSource clock) {
@@ -43,6 +44,7 @@ public final class PageDataSource {
     public PageDataSource(NoroshiConfig config, IncidentStore incidents, MaintenanceStore maintenance,
                           ComponentStateStore states, UptimeStore uptime, InstantSource clock, KeptInMemory keep) {
         this.keep = keep;
+        this.entries = new HistoryEntries(incidents, clock);
         this.config = config;
         this.incidents = incidents;
         this.maintenance = maintenance;
@@ -51,7 +53,8 @@ public final class PageDataSource {
         this.clock = clock;
     }
 
-    public PageData read() {
+    /** One render at a time (the publisher's): the history's entries are kept between reads. */
+    public synchronized PageData read() {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, config.page().timeZone());
         LocalDate first = today.minusDays(PageData.UPTIME_DAYS - 1L);
@@ -67,7 +70,7 @@ public final class PageDataSource {
                 .forEach(shown::add);
         // Every incident as a small entry, but only the ones whose pages are kept read whole: the
         // history's length costs an entry each, not its texts (old pages load theirs on demand).
-        List<IncidentEntry> entries = incidents.entries();
+        List<IncidentEntry> entries = this.entries.read();
         List<Incident> unresolved = incidents.unresolved();
         Set<String> wanted = new HashSet<>(keep.incidentIds(entries));
         unresolved.forEach(i -> wanted.remove(i.id()));

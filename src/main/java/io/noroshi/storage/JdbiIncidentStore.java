@@ -109,9 +109,21 @@ final class JdbiIncidentStore implements IncidentStore {
     public List<IncidentEntry> entries() {
         return db.read(handle -> handle.createQuery("SELECT id, created_at, updated_at, revision FROM incidents "
                         + "ORDER BY created_at DESC, id DESC")
-                .map((rs, ctx) -> new IncidentEntry(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)),
-                        Instant.ofEpochMilli(rs.getLong(3)), rs.getInt(4)))
+                .map(JdbiIncidentStore::entry)
                 .list());
+    }
+
+    @Override
+    public List<IncidentEntry> entriesChangedSince(Instant since) {
+        Objects.requireNonNull(since, "since");
+        return db.read(handle -> handle.createQuery("SELECT id, created_at, updated_at, revision FROM incidents WHERE updated_at >= :since")
+                .bind("since", since.toEpochMilli())
+                .map(JdbiIncidentStore::entry)
+                .list());
+    }
+
+    private static IncidentEntry entry(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx) throws java.sql.SQLException {
+        return new IncidentEntry(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)), Instant.ofEpochMilli(rs.getLong(3)), rs.getInt(4));
     }
 
     @Override

@@ -4,3 +4,7 @@
 ALTER TABLE incidents ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
 
 CREATE INDEX incidents_by_updated ON incidents (updated_at, id);
+
+-- The public site lists unresolved incidents on every render: without this, each render scanned
+-- the whole history for the few that are open.
+CREATE INDEX incidents_unresolved ON incidents (created_at, id) WHERE status NOT IN ('resolved', 'postmortem');

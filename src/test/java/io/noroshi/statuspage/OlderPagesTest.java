@@ -53,11 +53,12 @@ class OlderPagesTest {
             }
             var hub = new SiteRenderer();
             var hubRead = new PageDataSource(SiteFixture.CONFIG, db.incidents(), db.maintenance(), db.componentStates(), db.uptime(), clock);
-            var wholeRead = new PageDataSource(SiteFixture.CONFIG, db.incidents(), db.maintenance(), db.componentStates(), db.uptime(), clock,
-                    KeptInMemory.EVERYTHING);
             for (int round = 0; round < 6; round++) {
                 String context = "seed " + seed + ", round " + round;
                 Snapshot kept = hub.render(hubRead.read());
+                // A fresh source and renderer: the whole history read anew, nothing kept from before.
+                var wholeRead = new PageDataSource(SiteFixture.CONFIG, db.incidents(), db.maintenance(), db.componentStates(), db.uptime(),
+                        clock, KeptInMemory.EVERYTHING);
                 Snapshot whole = new SiteRenderer(KeptInMemory.EVERYTHING).render(wholeRead.read());
                 assertSameSite(kept, whole, context);
                 assertThat(kept.resources().size()).as("pages kept in memory, %s", context).isLessThan(whole.resources().size());
