@@ -13,8 +13,6 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.List;
@@ -34,6 +32,7 @@ public final class PageDataSource {
     private final InstantSource clock;
     private final KeptInMemory keep;
     private final HistoryEntries entries;
+    private final UptimeWindow uptimeWindow;
 
     public PageDataSource(NoroshiConfig config, IncidentStore incidents, MaintenanceStore maintenance,
                           ComponentStateStore states, UptimeStore uptime, InstantSource clock) {
@@ -45,6 +44,7 @@ public final class PageDataSource {
                           ComponentStateStore states, UptimeStore uptime, InstantSource clock, KeptInMemory keep) {
         this.keep = keep;
         this.entries = new HistoryEntries(incidents, clock);
+        this.uptimeWindow = new UptimeWindow(uptime);
         this.config = config;
         this.incidents = incidents;
         this.maintenance = maintenance;
@@ -58,11 +58,7 @@ public final class PageDataSource {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, config.page().timeZone());
         LocalDate first = today.minusDays(PageData.UPTIME_DAYS - 1L);
-        Map<String, List<DailyUptime>> byComponent = new HashMap<>();
-        for (DailyUptime day : uptime.since(first)) {
-            byComponent.computeIfAbsent(day.componentId(), k -> new ArrayList<>()).add(day);
-        }
-        byComponent.values().forEach(days -> days.sort(Comparator.comparing(DailyUptime::day)));
+        Map<String, List<DailyUptime>> byComponent = uptimeWindow.read(first, now);
         List<Maintenance> shown = new ArrayList<>(maintenance.open());
         maintenance.history(0, COMPLETED_MAINTENANCE_LIMIT + shown.size()).stream()
                 .filter(m -> !m.status().isActive() && m.status() == io.noroshi.incident.MaintenanceStatus.COMPLETED)

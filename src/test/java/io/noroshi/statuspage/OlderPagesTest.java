@@ -11,11 +11,13 @@ import io.noroshi.incident.IncidentStatus;
 import io.noroshi.incident.IncidentStore.NewUpdate;
 import io.noroshi.storage.Database;
 import io.noroshi.storage.DatabaseSettings;
+import io.noroshi.uptime.DailyUptime;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -129,6 +131,13 @@ class OlderPagesTest {
         Instant at = now.get();
         int count = db.incidents().count();
         Incident target = db.incidents().history(random.nextInt(count), 1).getFirst();
+        if (random.nextInt(3) == 0) {
+            // A monitor's roll-up of a recent day, which the home page shows.
+            String component = COMPONENTS.get(random.nextInt(COMPONENTS.size()));
+            long outage = random.nextInt(3) * 600L;
+            db.uptime().put(new DailyUptime(component, LocalDate.ofInstant(at, SiteFixture.TOKYO).minusDays(random.nextInt(7)),
+                    86_400 - outage, 0, outage, 0));
+        }
         switch (random.nextInt(5)) {
             case 0 -> open(db, random, at, "new " + at);
             case 1 -> db.incidents().addUpdate(target.id(), new NewUpdate(IncidentStatus.RESOLVED,
