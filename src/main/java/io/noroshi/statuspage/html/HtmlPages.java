@@ -28,8 +28,10 @@ import java.util.Map;
  * Under a stream of writes to one incident, that is its own pages, the home page and the history
  * page it is on. A page's footer says when what it shows last changed (the home page: when the
  * site was read), so an old incident's page keeps its bytes, and ETag, for as long as the incident
- * does not change. Build one
- * per config (views do not carry all of it: component names, time zone); one render at a time.
+ * does not change. {@link #render} renders the pages {@link KeptInMemory} keeps; the others are
+ * rendered on demand by {@link #incidentPage} and {@link #historyPage}, through the same code.
+ * Build one per config (views do not carry all of it: component names, time zone); one render at a
+ * time, on-demand pages concurrently with it.
  */
 public final class HtmlPages {
 
