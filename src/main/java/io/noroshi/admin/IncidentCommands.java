@@ -141,15 +141,28 @@ public final class IncidentCommands {
      */
     public List<Incident> search(String state, String query, int offset, int limit) {
         String needle = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
-        var candidates = "open".equals(state) ? incidents.unresolved() : incidents.history(0, SEARCH_WINDOW);
-        return candidates.stream()
-                .filter(i -> !"resolved".equals(state) || i.isResolved())
-                .filter(i -> needle.isEmpty() || matches(i, needle))
-                .skip(offset).limit(limit).toList();
+        java.util.function.Predicate<Incident> wanted = i -> (!"resolved".equals(state) || i.isResolved())
+                && (needle.isEmpty() || matches(i, needle));
+        if ("open".equals(state)) return incidents.unresolved().stream().filter(wanted).skip(offset).limit(limit).toList();
+        if (needle.isEmpty() && !"resolved".equals(state)) return incidents.history(offset, limit);
+        // A window at a time, so a search through a long history never holds more than one in memory.
+        var found = new java.util.ArrayList<Incident>();
+        int skip = offset;
+        for (int from = 0; from < SEARCH_WINDOW && found.size() < limit; from += SEARCH_STEP) {
+            List<Incident> window = incidents.history(from, SEARCH_STEP);
+            for (Incident incident : window) {
+                if (!wanted.test(incident) || found.size() >= limit) continue;
+                if (skip > 0) skip--;
+                else found.add(incident);
+            }
+            if (window.size() < SEARCH_STEP) break;
+        }
+        return List.copyOf(found);
     }
 
-    /** How many recent incidents a search looks through. */
+    /** How many recent incidents a search looks through, and how many it reads at a time. */
     static final int SEARCH_WINDOW = 1000;
+    private static final int SEARCH_STEP = 100;
 
     private static boolean matches(Incident incident, String needle) {
         return contains(incident.name(), needle) || incident.id().equals(needle)

@@ -126,7 +126,7 @@ public final class IncidentPages {
             if (notice != null) SessionGate.back(ctx, to, "notice", notice);
         } catch (BadRequest e) {
             SessionGate.back(ctx, to, "error", (e.field().isEmpty() ? "" : e.field() + ": ") + e.getMessage());
-        } catch (InvalidTransition | IllegalArgumentException e) {
+        } catch (InvalidTransition | IllegalArgumentException | NotYetPublic e) {
             SessionGate.back(ctx, to, "error", e.getMessage());
         }
     }

@@ -88,7 +88,12 @@ public final class PublishAfterWrite {
         final CompletableFuture<Void> published = new CompletableFuture<>();
     }
 
-    /** Call after a write has committed; returns when the public snapshot contains it. */
+    /**
+     * Call after a write has committed; returns when the public snapshot contains it.
+     *
+     * @throws NotYetPublic when the render that should have shown the write failed: the write is
+     *                      stored, the public page does not show it yet
+     */
     public void await() {
         Round round;
         boolean leads;
@@ -103,10 +108,13 @@ public final class PublishAfterWrite {
             }
             round = open;
         }
-        if (leads) {
-            lead(round);
-        } else {
+        if (leads) lead(round);
+        try {
             round.published.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            // Every writer of a failed round learns it, not only the one that rendered.
+            if (e.getCause() instanceof NotYetPublic failed) throw new NotYetPublic(failed);
+            throw e;
         }
     }
 
@@ -114,6 +122,8 @@ public final class PublishAfterWrite {
         round.go.join();
         long started = ticker.nanoTime();
         Round next;
+        RuntimeException failure = null;
+        boolean rendered = false;
         try {
             long wait;
             synchronized (lock) {
@@ -126,6 +136,9 @@ public final class PublishAfterWrite {
             }
             started = ticker.nanoTime();
             render.run();
+            rendered = true;
+        } catch (RuntimeException e) {
+            failure = e;
         } finally {
             long ended = ticker.nanoTime();
             synchronized (lock) {
@@ -138,7 +151,8 @@ public final class PublishAfterWrite {
                 notBefore = ended + Math.max(STREAM_PAUSE_NANOS, (long) ((ended - started) * GAP_FACTOR));
                 busy = next != null;
             }
-            round.published.complete(null);
+            if (rendered) round.published.complete(null);
+            else round.published.completeExceptionally(new NotYetPublic(failure != null ? failure : new IllegalStateException("the render stopped")));
             if (next != null) next.go.complete(null);
         }
     }

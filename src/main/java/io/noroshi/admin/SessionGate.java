@@ -16,6 +16,8 @@ import io.noroshi.account.Sessions;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.Map;
 
 /**
@@ -34,7 +36,15 @@ public final class SessionGate {
     private final SecretTokens secrets;
     private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
 
+    /** What every admin page says while the public page does not show the latest changes; empty when it does. */
+    private final Supplier<Optional<String>> publicPageBehind;
+
     public SessionGate(Sessions sessions, Accounts accounts, SecretTokens secrets) {
+        this(sessions, accounts, secrets, Optional::empty);
+    }
+
+    public SessionGate(Sessions sessions, Accounts accounts, SecretTokens secrets, Supplier<Optional<String>> publicPageBehind) {
+        this.publicPageBehind = publicPageBehind;
         this.sessions = sessions;
         this.accounts = accounts;
         this.secrets = secrets;
@@ -68,7 +78,11 @@ public final class SessionGate {
 
     AdminChrome chrome(Context ctx, String title) {
         Session session = ctx.attribute(SESSION);
-        return new AdminChrome(title, operator(ctx).email(), session.csrfToken(), ctx.queryParam("error"), ctx.queryParam("notice"));
+        String error = ctx.queryParam("error");
+        // A stored change the public cannot see yet is the one thing an operator must never miss.
+        String behind = publicPageBehind.get().orElse(null);
+        if (behind != null) error = error == null || error.isEmpty() ? behind : error + " — " + behind;
+        return new AdminChrome(title, operator(ctx).email(), session.csrfToken(), error, ctx.queryParam("notice"));
     }
 
     /** A fresh pre-login CSRF token, set as a cookie and returned for the form's hidden field. */

@@ -90,7 +90,7 @@ public final class Hub implements AutoCloseable {
             }
             var holder = new SnapshotHolder();
             var source = new PageDataSource(config, database.incidents(), database.maintenance(), database.componentStates(), database.uptime(), clock);
-            var publisher = new SnapshotPublisher(source, new SiteRenderer(), holder::publish);
+            var publisher = new SnapshotPublisher(source, new SiteRenderer(), holder::publish, clock);
             publisher.publishNow();
             var metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             // Monitoring: the hub's own checks, agents' results, quorum verdicts -> component status and uptime.

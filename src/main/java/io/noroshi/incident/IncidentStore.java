@@ -2,6 +2,7 @@ package io.noroshi.incident;
 
 import io.noroshi.config.Text;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -40,6 +41,22 @@ public interface IncidentStore {
     List<Incident> history(int offset, int limit);
 
     int count();
+
+    /**
+     * Every incident as an {@link IncidentEntry}, newest first by creation time (ties by id,
+     * descending), as {@link #history} orders them: the list the public site pages its history by.
+     */
+    List<IncidentEntry> entries();
+
+    /**
+     * The entries of incidents changed (or opened) at or after {@code since} by their
+     * {@code updatedAt}, in no particular order: what a reader holding {@link #entries()} needs to
+     * bring them up to date without reading the whole history again.
+     */
+    List<IncidentEntry> entriesChangedSince(Instant since);
+
+    /** The incidents with these ids, in no particular order; unknown ids are left out. */
+    List<Incident> findAll(Collection<String> ids);
 
     /**
      * An update as a writer submits it.

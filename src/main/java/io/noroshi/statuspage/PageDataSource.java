@@ -2,6 +2,8 @@ package io.noroshi.statuspage;
 
 import io.noroshi.component.ComponentStateStore;
 import io.noroshi.config.NoroshiConfig;
+import io.noroshi.incident.Incident;
+import io.noroshi.incident.IncidentEntry;
 import io.noroshi.incident.IncidentStore;
 import io.noroshi.incident.Maintenance;
 import io.noroshi.incident.MaintenanceStore;
@@ -11,16 +13,14 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 
 /** Reads everything the public site shows from the stores, in one pass, into a {@link PageData}. */
 public final class PageDataSource {
 
-    /** Incidents shown in history pages, the feeds and incidents.json. */
-    public static final int HISTORY_LIMIT = 200;
     /** Completed maintenance kept on the page and in the API. */
     public static final int COMPLETED_MAINTENANCE_LIMIT = 20;
 
@@ -30,9 +30,21 @@ public final class PageDataSource {
     private final ComponentStateStore states;
     private final UptimeStore uptime;
     private final InstantSource clock;
+    private final KeptInMemory keep;
+    private final HistoryEntries entries;
+    private final UptimeWindow uptimeWindow;
 
     public PageDataSource(NoroshiConfig config, IncidentStore incidents, MaintenanceStore maintenance,
                           ComponentStateStore states, UptimeStore uptime, InstantSource clock) {
+        this(config, incidents, maintenance, states, uptime, clock, KeptInMemory.RECENT);
+    }
+
+    /** @param keep which incidents to read whole; the renderer must keep the same ({@link SiteRenderer#SiteRenderer(KeptInMemory)}) */
+    public PageDataSource(NoroshiConfig config, IncidentStore incidents, MaintenanceStore maintenance,
+                          ComponentStateStore states, UptimeStore uptime, InstantSource clock, KeptInMemory keep) {
+        this.keep = keep;
+        this.entries = new HistoryEntries(incidents, clock);
+        this.uptimeWindow = new UptimeWindow(uptime);
         this.config = config;
         this.incidents = incidents;
         this.maintenance = maintenance;
@@ -41,21 +53,25 @@ public final class PageDataSource {
         this.clock = clock;
     }
 
-    public PageData read() {
+    /** One render at a time (the publisher's): the history's entries are kept between reads. */
+    public synchronized PageData read() {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, config.page().timeZone());
         LocalDate first = today.minusDays(PageData.UPTIME_DAYS - 1L);
-        Map<String, List<DailyUptime>> byComponent = new HashMap<>();
-        for (DailyUptime day : uptime.since(first)) {
-            byComponent.computeIfAbsent(day.componentId(), k -> new ArrayList<>()).add(day);
-        }
-        byComponent.values().forEach(days -> days.sort(Comparator.comparing(DailyUptime::day)));
+        Map<String, List<DailyUptime>> byComponent = uptimeWindow.read(first, now);
         List<Maintenance> shown = new ArrayList<>(maintenance.open());
         maintenance.history(0, COMPLETED_MAINTENANCE_LIMIT + shown.size()).stream()
                 .filter(m -> m.status().isClosed())
                 .limit(COMPLETED_MAINTENANCE_LIMIT)
                 .forEach(shown::add);
-        return new PageData(config, states.all(), incidents.unresolved(), incidents.history(0, HISTORY_LIMIT),
-                shown, byComponent, now);
+        // Every incident as a small entry, but only the ones whose pages are kept read whole: the
+        // history's length costs an entry each, not its texts (old pages load theirs on demand).
+        List<IncidentEntry> entries = this.entries.read();
+        List<Incident> unresolved = incidents.unresolved();
+        Set<String> wanted = new HashSet<>(keep.incidentIds(entries));
+        unresolved.forEach(i -> wanted.remove(i.id()));
+        List<Incident> recent = new ArrayList<>(incidents.findAll(wanted));
+        recent.sort(SiteFacts.NEWEST_FIRST);
+        return new PageData(config, states.all(), unresolved, recent, shown, byComponent, now, entries, incidents::findAll);
     }
 }

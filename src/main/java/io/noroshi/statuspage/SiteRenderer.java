@@ -17,7 +17,9 @@ import java.util.Map;
 /**
  * Renders the whole public site from {@link PageData} into a {@link Snapshot}: HTML pages in every
  * language, the Statuspage v2 JSON API, Atom and RSS feeds and SVG badges. No I/O, no clock, no
- * database; equal data gives byte-equal resources (and so equal ETags).
+ * database; equal data gives byte-equal resources (and so equal ETags). The pages a stampede reads
+ * are rendered into memory; old incidents' pages and deep history pages are rendered when asked
+ * for, from the same data into the same bytes (see {@link KeptInMemory}, {@link OlderPages}).
  *
  * <p>Build it once (it loads UI strings) and render on every change: it keeps what the previous
  * render produced and redoes only what the new data reaches. Pages whose view is unchanged keep
@@ -29,14 +31,21 @@ import java.util.Map;
 public final class SiteRenderer {
 
     private final Map<String, UiStrings> strings;
+    private final KeptInMemory keep;
     private final StatusBadge badges = new StatusBadge();
     /** The renderers with what they keep between renders; new ones when the config changes. */
     private Parts parts;
     /** The last render's files by path, whose encodings are reused when a body comes out byte-equal. */
     private Map<String, Resource> previous = Map.of();
 
-    /** Loads the UI strings of every supported language from the classpath. */
+    /** A renderer for a hub: the pages a stampede reads in memory, older ones on demand (see {@link KeptInMemory#RECENT}). */
     public SiteRenderer() {
+        this(KeptInMemory.RECENT);
+    }
+
+    /** Loads the UI strings of every supported language from the classpath. */
+    public SiteRenderer(KeptInMemory keep) {
+        this.keep = keep;
         var loaded = new LinkedHashMap<String, UiStrings>();
         for (String language : PageSettings.SUPPORTED_LANGUAGES) loaded.put(language, UiStrings.load(language));
         this.strings = Map.copyOf(loaded);
@@ -53,9 +62,9 @@ public final class SiteRenderer {
     /** Every public file of the site, keyed by root-relative path (see {@link Snapshot}). */
     public synchronized Snapshot render(PageData data) {
         if (parts == null || parts.config() != data.config()) {
-            parts = new Parts(data.config(), new HtmlPages(strings), new StatusApi(), new RenderCache<>(), new AtomFeed(), new RssFeed());
+            parts = new Parts(data.config(), new HtmlPages(strings, keep), new StatusApi(), new RenderCache<>(), new AtomFeed(), new RssFeed());
         }
-        SiteFacts facts = SiteFacts.of(data);
+        SiteFacts facts = SiteFacts.of(data, keep);
         UiStrings feedWords = strings.get(facts.page().defaultLanguage());
         var files = new ArrayList<File>();
         parts.html().render(facts).forEach((path, body) -> files.add(new File(path, ResourceEncoding.HTML, body)));
@@ -78,7 +87,7 @@ public final class SiteRenderer {
                 : changed.stream().map(f -> Resource.of(f.contentType(), f.body())).toList();
         for (int i = 0; i < changed.size(); i++) resources.put(changed.get(i).path(), encoded.get(i));
         previous = resources;
-        return new Snapshot(data.generatedAt(), facts.page().defaultLanguage(), resources);
+        return new Snapshot(data.generatedAt(), facts.page().defaultLanguage(), resources, new OlderPages(facts, parts.html(), keep));
     }
 
     /** The previous render's resource at this path when the body is byte-equal, else null. */

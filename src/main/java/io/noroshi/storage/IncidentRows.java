@@ -24,7 +24,7 @@ import org.jdbi.v3.core.statement.Query;
  *
  * <p>Reads may reuse update lists read before: updates are only ever appended, each append bumps
  * {@code incidents.last_seq} in the same transaction, so an incident whose {@code last_seq} is
- * unchanged has exactly the updates it had. The public site re-reads the whole history after every
+ * unchanged has exactly the updates it had. The public site re-reads its recent incidents after every
  * write, and this keeps that to one row per unchanged incident; an incident whose row is unchanged
  * too is handed out as the same instance. Incidents are only remembered from committed data (never
  * inside a write, which may still roll back), so a {@code last_seq} that matches names committed
@@ -35,8 +35,12 @@ final class IncidentRows {
 
     private static final String SELECT_INCIDENTS =
             "SELECT id, name, status, impact, created_at, updated_at, postmortem, last_seq FROM incidents ";
-    /** Beyond this many remembered incidents the memory is emptied; the history the site shows is 200. */
-    private static final int MAX_KNOWN = 2_000;
+    /**
+     * Beyond this many remembered incidents the memory is emptied. The site reads about a hundred
+     * whole (see {@code KeptInMemory}); old pages and admin searches read others now and then, and
+     * those must not pile up: the hub's memory may not grow with its history.
+     */
+    private static final int MAX_KNOWN = 500;
 
     private final TextJson texts;
     private final Map<String, Known> known = new ConcurrentHashMap<>();
@@ -59,7 +63,7 @@ final class IncidentRows {
         Query query = handle.createQuery(SELECT_INCIDENTS + whereOrderLimit);
         binds.accept(query);
         // The row as stored: comparing it with the remembered one costs string comparisons, where
-        // building the record parses two JSON texts, for each of the 200 incidents of every render.
+        // building the record parses two JSON texts, for each of the hundred incidents of every render.
         List<Header> headers = query.map((rs, ctx) -> new Header(rs.getString("id"), rs.getString("name"),
                 rs.getString("status"), rs.getString("impact"), rs.getLong("created_at"), rs.getLong("updated_at"),
                 rs.getString("postmortem"), rs.getInt("last_seq"))).list();

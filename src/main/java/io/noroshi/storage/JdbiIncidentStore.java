@@ -4,9 +4,11 @@ import io.noroshi.config.Text;
 import io.noroshi.incident.AffectedComponent;
 import io.noroshi.incident.Impact;
 import io.noroshi.incident.Incident;
+import io.noroshi.incident.IncidentEntry;
 import io.noroshi.incident.IncidentStatus;
 import io.noroshi.incident.IncidentStore;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -54,7 +56,7 @@ final class JdbiIncidentStore implements IncidentStore {
         Objects.requireNonNull(update, "update");
         return db.write(handle -> {
             Optional<Integer> seq = handle.createQuery("UPDATE incidents SET status = :status, updated_at = :at, "
-                            + "last_seq = last_seq + 1 WHERE id = :id RETURNING last_seq")
+                            + "last_seq = last_seq + 1, revision = revision + 1 WHERE id = :id RETURNING last_seq")
                     .bind("status", update.status().wire())
                     .bind("at", update.at().toEpochMilli())
                     .bind("id", incidentId)
@@ -109,10 +111,38 @@ final class JdbiIncidentStore implements IncidentStore {
         return db.read(handle -> handle.createQuery("SELECT count(*) FROM incidents").mapTo(Integer.class).one());
     }
 
+    @Override
+    public List<IncidentEntry> entries() {
+        return db.read(handle -> handle.createQuery("SELECT id, created_at, updated_at, revision FROM incidents "
+                        + "ORDER BY created_at DESC, id DESC")
+                .map(JdbiIncidentStore::entry)
+                .list());
+    }
+
+    @Override
+    public List<IncidentEntry> entriesChangedSince(Instant since) {
+        Objects.requireNonNull(since, "since");
+        return db.read(handle -> handle.createQuery("SELECT id, created_at, updated_at, revision FROM incidents WHERE updated_at >= :since")
+                .bind("since", since.toEpochMilli())
+                .map(JdbiIncidentStore::entry)
+                .list());
+    }
+
+    private static IncidentEntry entry(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx) throws java.sql.SQLException {
+        return new IncidentEntry(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)), Instant.ofEpochMilli(rs.getLong(3)), rs.getInt(4));
+    }
+
+    @Override
+    public List<Incident> findAll(Collection<String> ids) {
+        if (ids.isEmpty()) return List.of();
+        return db.read(handle -> rows.select(handle, "WHERE id IN (<ids>)", query -> query.bindList("ids", List.copyOf(ids)),
+                !db.inWrite()));
+    }
+
     private Optional<Incident> change(String incidentId, String assignments, Instant at, String name, String value) {
         Objects.requireNonNull(at, "at");
         return db.write(handle -> {
-            int changed = handle.createUpdate("UPDATE incidents SET " + assignments + ", updated_at = :at WHERE id = :id")
+            int changed = handle.createUpdate("UPDATE incidents SET " + assignments + ", updated_at = :at, revision = revision + 1 WHERE id = :id")
                     .bind(name, value)
                     .bind("at", at.toEpochMilli())
                     .bind("id", incidentId)

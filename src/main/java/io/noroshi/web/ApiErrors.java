@@ -10,6 +10,7 @@ import io.noroshi.account.NotPermitted;
 import io.noroshi.account.TooManyAttempts;
 import io.noroshi.admin.IdempotentRequests;
 import io.noroshi.admin.InvalidTransition;
+import io.noroshi.admin.NotYetPublic;
 import io.noroshi.admin.UnknownTarget;
 import io.noroshi.storage.DatabaseHealth;
 import io.noroshi.storage.DatabaseOutage;
@@ -69,6 +70,8 @@ public final class ApiErrors {
                 ctx.status(400).json(Map.of("error", "bad_request", "field", e.field(), "message", e.getMessage())));
         config.routes.exception(HttpResponseException.class, (e, ctx) ->
                 ctx.status(e.getStatus()).json(Map.of("error", "http_" + e.getStatus(), "message", e.getMessage())));
+        config.routes.exception(NotYetPublic.class, (e, ctx) -> ctx.status(503).header("Retry-After", "5")
+                .json(Map.of("error", "not_yet_public", "stored", true, "message", e.getMessage())));
         config.routes.exception(Exception.class, (e, ctx) -> {
             if (health != null && DatabaseOutage.isOutage(e)) {
                 // Logged once by the health, not per request: an outage is not a bug.

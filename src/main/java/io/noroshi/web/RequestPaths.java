@@ -27,8 +27,7 @@ final class RequestPaths {
         if (page != null && base.equals("/history") && page.matches("[2-9]|[1-9][0-9]{1,4}")) base = "/history/" + page;
         if (language == null) {
             if (acceptLanguage == null) return base;
-            ServedFile plain = site.file(base);
-            if (plain == null || !plain.vary().getValue().contains("Language")) return base;
+            if (!site.negotiatesLanguage(base)) return base;
             language = preferred(site, acceptLanguage);
         }
         if (language.equals(site.defaultLanguage())) return base;

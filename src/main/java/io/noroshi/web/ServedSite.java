@@ -16,6 +16,7 @@ final class ServedSite {
     private final String defaultLanguage;
     private final List<String> otherLanguages;
     private final Snapshot snapshot;
+    private final OlderPageCache olderPages;
 
     /**
      * @param before the site this one replaces, or null: a file whose resource is the very same
@@ -23,7 +24,13 @@ final class ServedSite {
      *               publish after one write prepares only the files that write changed
      */
     ServedSite(Snapshot snapshot, ServedSite before) {
+        this(snapshot, before, before == null ? new OlderPageCache() : before.olderPages);
+    }
+
+    /** @param olderPages pages rendered on demand, shared with the sites before and after this one */
+    ServedSite(Snapshot snapshot, ServedSite before, OlderPageCache olderPages) {
         this.snapshot = snapshot;
+        this.olderPages = olderPages;
         this.defaultLanguage = snapshot.defaultLanguage();
         this.otherLanguages = snapshot.resources().keySet().stream()
                 .filter(ServedSite::hasLanguagePrefix)
@@ -59,6 +66,36 @@ final class ServedSite {
 
     ServedFile file(String path) {
         return files.get(path);
+    }
+
+    /**
+     * The version of an older page at {@code path} (rendered on demand, see
+     * {@link io.noroshi.statuspage.OlderPages}), or null when the path is no such page.
+     */
+    Object olderVersion(String path) {
+        return snapshot.older() == null ? null : snapshot.older().version(path).orElse(null);
+    }
+
+    /** The older page of this version when rendered before; null on a miss. In memory only. */
+    ServedFile olderFile(Object version) {
+        return olderPages.find(version);
+    }
+
+    /**
+     * Renders the older page at {@code path} now, or finds it rendered meanwhile; blocks (it loads
+     * incidents from the store). Null when the path is no page.
+     */
+    ServedFile renderOlder(String path, Object version) {
+        return olderPages.get(version, () -> snapshot.older().render(path)
+                .map(resource -> ServedFile.of(resource, languageOf(path) == null && !otherLanguages.isEmpty()))
+                .orElse(null));
+    }
+
+    /** Whether the plain path's page answers by Accept-Language: it exists in other languages too. */
+    boolean negotiatesLanguage(String path) {
+        ServedFile plain = files.get(path);
+        if (plain != null) return plain.negotiatesLanguage();
+        return !otherLanguages.isEmpty() && languageOf(path) == null && olderVersion(path) != null;
     }
 
     String defaultLanguage() {

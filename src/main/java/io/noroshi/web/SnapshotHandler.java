@@ -40,8 +40,16 @@ final class SnapshotHandler extends Handler.Wrapper {
             String path = RequestPaths.resolve(site, request.getHttpURI().getPath(), request.getHttpURI().getQuery(),
                     headers.get(HttpHeader.ACCEPT_LANGUAGE));
             ServedFile file = site.file(path);
+            // An old incident's or a deep history page: served from the cache of pages rendered on
+            // demand when this version was rendered before, else rendered on a thread that may block.
+            Object older = file == null ? site.olderVersion(path) : null;
+            if (older != null) file = site.olderFile(older);
             if (file != null) {
                 serve(file, head, headers, response, callback);
+                return true;
+            }
+            if (older != null) {
+                blockingWork.execute(() -> serveOlder(site, path, older, head, request, response, callback));
                 return true;
             }
         }
@@ -70,6 +78,17 @@ final class SnapshotHandler extends Handler.Wrapper {
         out.put(HttpHeader.CONTENT_LENGTH, body.remaining());
         response.setStatus(HttpStatus.OK_200);
         response.write(true, head ? null : body.slice(), callback);
+    }
+
+    private void serveOlder(ServedSite site, String path, Object version, boolean head, Request request, Response response,
+                            Callback callback) {
+        try {
+            ServedFile file = site.renderOlder(path, version);
+            if (file == null) forward(request, response, callback);
+            else serve(file, head, request.getHeaders(), response, callback);
+        } catch (Throwable failure) {
+            Response.writeError(request, response, callback, failure);
+        }
     }
 
     private void forward(Request request, Response response, Callback callback) {

@@ -12,9 +12,11 @@ public final class SnapshotHolder {
 
     private final AtomicReference<ServedSite> current = new AtomicReference<>();
 
+    private final OlderPageCache olderPages = new OlderPageCache();
+
     /** Makes {@code snapshot} the public site from the next request on. */
     public void publish(Snapshot snapshot) {
-        current.set(new ServedSite(snapshot, current.get()));
+        current.set(new ServedSite(snapshot, current.get(), olderPages));
     }
 
     public Optional<Snapshot> snapshot() {

@@ -105,9 +105,35 @@ class PublishAfterWriteTest {
         var publish = new PublishAfterWrite(() -> {
             if (renders.incrementAndGet() == 1) throw new IllegalStateException("disk full");
         });
-        org.assertj.core.api.Assertions.assertThatThrownBy(publish::await).hasMessage("disk full");
+        org.assertj.core.api.Assertions.assertThatThrownBy(publish::await).isInstanceOf(NotYetPublic.class)
+                .hasMessageContaining("stored but not yet public").hasMessageContaining("disk full");
         publish.await();
         assertThat(renders.get()).isEqualTo(2);
+    }
+
+    @Test
+    void everyWriterOfAFailedRoundIsToldItsChangeIsNotPublicYet() throws Exception {
+        var gate = new CountDownLatch(1);
+        var renders = new AtomicInteger();
+        var publish = new PublishAfterWrite(() -> {
+            try {
+                gate.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (renders.incrementAndGet() <= 2) throw new IllegalStateException("template missing");
+        });
+        try (var pool = Executors.newFixedThreadPool(8)) {
+            List<Future<?>> writers = new ArrayList<>();
+            for (int i = 0; i < 8; i++) writers.add(pool.submit(publish::await));
+            Thread.sleep(300);
+            gate.countDown();
+            for (var writer : writers) {
+                org.assertj.core.api.Assertions.assertThatThrownBy(writer::get).hasCauseInstanceOf(NotYetPublic.class);
+            }
+        }
+        publish.await();
+        assertThat(renders.get()).isEqualTo(3);
     }
 
     @Test

@@ -85,12 +85,13 @@ class IncrementalRenderProperties {
         try (Database db = Database.open(DatabaseSettings.Sqlite.inDataDir(dir));
              Database other = Database.open(DatabaseSettings.Sqlite.inDataDir(dir))) {
             var source = new PageDataSource(SiteFixture.CONFIG, db.incidents(), db.maintenance(), db.componentStates(), db.uptime(), clock);
-            var fullRead = new PageDataSource(SiteFixture.CONFIG, other.incidents(), other.maintenance(), other.componentStates(),
-                    other.uptime(), clock);
             var incremental = new SiteRenderer();
             for (Write write : writes) {
                 apply(write, db, now);
                 Snapshot kept = incremental.render(source.read());
+                // A new source for each full read: a source keeps the history's entries and the uptime between reads.
+                var fullRead = new PageDataSource(SiteFixture.CONFIG, other.incidents(), other.maintenance(), other.componentStates(),
+                        other.uptime(), clock);
                 // A second Database on the same file, read only inside write transactions, whose
                 // reads are never remembered: its stores know nothing, so this is the full read.
                 Snapshot full = new SiteRenderer().render(other.allOrNothing().together(fullRead::read));

@@ -10,6 +10,7 @@ import io.noroshi.config.Text;
 import io.noroshi.incident.AffectedComponent;
 import io.noroshi.incident.Impact;
 import io.noroshi.incident.Incident;
+import io.noroshi.incident.IncidentEntry;
 import io.noroshi.incident.IncidentStatus;
 import io.noroshi.incident.IncidentStore;
 import io.noroshi.incident.IncidentStore.NewUpdate;
@@ -193,6 +194,32 @@ class IncidentStoreContractTest extends StoreContract {
         assertThat(store().history(0, 100)).extracting(Incident::id).isEqualTo(ids);
         assertThat(store().history(0, 100).getFirst().updates()).hasSize(1);
         assertThatThrownBy(() -> store().history(-1, 2)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void entriesListEveryIncidentNewestFirstAndEveryChangeBumpsTheRevision() {
+        var a = store().open(Text.of("a"), Impact.MINOR, update(IncidentStatus.INVESTIGATING, "a", at(0)));
+        var b = store().open(Text.of("b"), Impact.MINOR, update(IncidentStatus.INVESTIGATING, "b", at(60)));
+        var c = store().open(Text.of("c"), Impact.MINOR, update(IncidentStatus.INVESTIGATING, "c", at(60)));
+        String tieFirst = b.id().compareTo(c.id()) > 0 ? b.id() : c.id();
+        String tieSecond = tieFirst.equals(b.id()) ? c.id() : b.id();
+
+        assertThat(store().entries()).extracting(IncidentEntry::id).containsExactly(tieFirst, tieSecond, a.id());
+        assertThat(store().entries()).extracting(IncidentEntry::id)
+                .isEqualTo(store().history(0, 10).stream().map(Incident::id).toList());
+        int before = store().entries().getLast().revision();
+        store().addUpdate(a.id(), update(IncidentStatus.IDENTIFIED, "found", at(120)));
+        store().setImpact(a.id(), Impact.MAJOR, at(120));
+        store().attachPostmortem(a.id(), Text.of("pm"), at(120));
+        IncidentEntry changed = store().entries().getLast();
+        assertThat(changed.revision()).isEqualTo(before + 3);
+        assertThat(changed.updatedAt()).isEqualTo(at(120));
+        assertThat(changed.createdAt()).isEqualTo(at(0));
+        assertThat(store().entriesChangedSince(at(120))).containsExactly(changed);
+        assertThat(store().entriesChangedSince(at(60))).extracting(IncidentEntry::id).containsExactlyInAnyOrder(a.id(), b.id(), c.id());
+        assertThat(store().findAll(List.of(a.id(), c.id(), "nosuchid0000"))).extracting(Incident::id)
+                .containsExactlyInAnyOrder(a.id(), c.id());
+        assertThat(store().findAll(List.of())).isEmpty();
     }
 
     @Test

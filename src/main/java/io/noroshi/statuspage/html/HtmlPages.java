@@ -5,6 +5,7 @@ import gg.jte.TemplateEngine;
 import gg.jte.output.Utf8ByteOutput;
 import io.noroshi.incident.Incident;
 import io.noroshi.incident.Maintenance;
+import io.noroshi.statuspage.KeptInMemory;
 import io.noroshi.statuspage.RenderCache;
 import io.noroshi.statuspage.RenderCache.Same;
 import io.noroshi.statuspage.SiteFacts;
@@ -27,8 +28,10 @@ import java.util.Map;
  * Under a stream of writes to one incident, that is its own pages, the home page and the history
  * page it is on. A page's footer says when what it shows last changed (the home page: when the
  * site was read), so an old incident's page keeps its bytes, and ETag, for as long as the incident
- * does not change. Build one
- * per config (views do not carry all of it: component names, time zone); one render at a time.
+ * does not change. {@link #render} renders the pages {@link KeptInMemory} keeps; the others are
+ * rendered on demand by {@link #incidentPage} and {@link #historyPage}, through the same code.
+ * Build one per config (views do not carry all of it: component names, time zone); one render at a
+ * time, on-demand pages concurrently with it.
  */
 public final class HtmlPages {
 
@@ -37,41 +40,52 @@ public final class HtmlPages {
 
     private final TemplateEngine templates;
     private final Map<String, UiStrings> strings;
+    private final KeptInMemory keep;
     private final RenderCache<Page, byte[]> pages = new RenderCache<>();
     private final RenderCache<Shown, Views.Event> events = new RenderCache<>();
     private final RenderCache<Object, Views.ComponentRow> rows = new RenderCache<>();
 
-    /** @param strings UI strings by language, one for each language a page may offer */
-    public HtmlPages(Map<String, UiStrings> strings) {
+    /**
+     * @param strings UI strings by language, one for each language a page may offer
+     * @param keep    which history and incident pages {@link #render} renders; the others are
+     *                {@link #historyPage} and {@link #incidentPage}, on demand
+     */
+    public HtmlPages(Map<String, UiStrings> strings, KeptInMemory keep) {
         this.templates = TemplateEngine.createPrecompiled(ContentType.Html);
         this.strings = Map.copyOf(strings);
+        this.keep = keep;
     }
 
-    /** Body bytes by public path, e.g. {@code /}, {@code /ja/history/2}, {@code /incidents/ID}. */
+    /** The number of history pages of a history of {@code incidents}; 1 when it is empty. */
+    public static int historyPages(int incidents) {
+        return Math.max(1, (incidents + HISTORY_PAGE_SIZE - 1) / HISTORY_PAGE_SIZE);
+    }
+
+    /**
+     * Body bytes by public path, e.g. {@code /}, {@code /ja/history/2}, {@code /incidents/ID}, of
+     * the pages kept in memory (see {@link KeptInMemory}).
+     */
     public Map<String, byte[]> render(SiteFacts facts) {
         pages.nextRender();
         events.nextRender();
         rows.nextRender();
         var files = new LinkedHashMap<String, byte[]>();
         var paths = SitePaths.of(facts.page());
+        Map<String, Incident> byId = facts.byId();
         for (String lang : facts.page().languages()) {
-            UiStrings t = strings.get(lang);
-            if (t == null) throw new IllegalArgumentException("no UI strings for page language '" + lang + "'");
+            UiStrings t = strings(lang);
             var views = new PageViews(facts, t, strings, rows);
             var home = views.home();
             files.put(paths.home(lang), render("index.jte", home, home));
-            history(facts, views, paths, t, files);
+            history(facts, views, paths, t, byId, files);
             // An incident's page is a function of the language and the incident alone (this
             // instance's config fixes the rest), so it is looked up before its view is built:
-            // a render visits every incident of the history, and builds views only for changed ones.
-            // The view is still looked up, which keeps it for the history pages: a new incident
-            // moves every incident to another history page, and those pages are rebuilt from views.
-            for (Incident incident : facts.incidents()) {
+            // views are built only for changed incidents. The view is still looked up, which keeps
+            // it for the history pages: a new incident moves the newest ones to another page.
+            for (Incident incident : facts.kept()) {
                 var event = event(views, incident);
-                files.put(paths.incident(lang, incident.id()), pages.get(new Page("event.jte", new Shown(lang, new Same(incident))), key -> {
-                    var chrome = views.chrome(event.title(), l -> paths.incident(l, incident.id()), incident.updatedAt());
-                    return bytes("event.jte", new Views.EventPage(chrome, event, incident.postmortem().in(lang)));
-                }));
+                files.put(paths.incident(lang, incident.id()), pages.get(new Page("event.jte", new Shown(lang, new Same(incident))),
+                        key -> incidentPage(views, paths, incident, event)));
             }
             for (Maintenance m : facts.data().maintenance()) {
                 files.put(paths.maintenance(lang, m.id()), pages.get(new Page("event.jte", new Shown(lang, m)), key -> {
@@ -84,25 +98,77 @@ public final class HtmlPages {
         return files;
     }
 
-    private void history(SiteFacts facts, PageViews views, SitePaths paths, UiStrings t, Map<String, byte[]> files) {
-        List<Incident> all = facts.incidents();
+    /**
+     * The page of one incident, rendered now without touching what is kept between renders: safe
+     * to call from several threads, and while {@link #render} runs. Byte-equal to the page
+     * {@link #render} would give for it.
+     */
+    public byte[] incidentPage(SiteFacts facts, String lang, Incident incident) {
+        var views = new PageViews(facts, strings(lang), strings, new RenderCache<>());
+        return incidentPage(views, SitePaths.of(facts.page()), incident, views.incident(incident));
+    }
+
+    /**
+     * History page {@code number} (1 = newest) showing {@code shown}, rendered now; like
+     * {@link #incidentPage(SiteFacts, String, Incident)}, thread-safe and byte-equal to {@link #render}'s.
+     */
+    public byte[] historyPage(SiteFacts facts, String lang, int number, List<Incident> shown) {
+        var views = new PageViews(facts, strings(lang), strings, new RenderCache<>());
+        var events = shown.stream().map(views::incident).toList();
+        return historyPage(facts, views, SitePaths.of(facts.page()), number, shown, events);
+    }
+
+    private UiStrings strings(String lang) {
+        UiStrings t = strings.get(lang);
+        if (t == null) throw new IllegalArgumentException("no UI strings for page language '" + lang + "'");
+        return t;
+    }
+
+    private byte[] incidentPage(PageViews views, SitePaths paths, Incident incident, Views.Event event) {
+        var chrome = views.chrome(event.title(), l -> paths.incident(l, incident.id()), incident.updatedAt());
+        return bytes("event.jte", new Views.EventPage(chrome, event, incident.postmortem().in(views.language())));
+    }
+
+    private void history(SiteFacts facts, PageViews views, SitePaths paths, UiStrings t, Map<String, Incident> byId,
+                         Map<String, byte[]> files) {
+        var all = facts.entries();
         String lang = t.language();
-        int pages = Math.max(1, (all.size() + HISTORY_PAGE_SIZE - 1) / HISTORY_PAGE_SIZE);
-        for (int page = 1; page <= pages; page++) {
+        int pages = historyPages(all.size());
+        for (int page = 1; page <= pages && keep.keepsHistoryPage(page); page++) {
             int number = page;
-            var shown = all.subList((page - 1) * HISTORY_PAGE_SIZE, Math.min(all.size(), page * HISTORY_PAGE_SIZE));
+            var ids = all.subList((page - 1) * HISTORY_PAGE_SIZE, Math.min(all.size(), page * HISTORY_PAGE_SIZE));
+            List<Incident> shown = ids.stream().map(e -> byId.get(e.id())).toList();
+            if (shown.contains(null)) shown = loaded(facts, ids);
+            List<Incident> listed = shown;
             // The page's number, their count and its incidents determine it; an empty history shows when the site last changed.
             Object key = List.of(lang, page, pages, shown.stream().map(Same::new).toList(), shown.isEmpty() ? facts.lastChange() : "");
-            files.put(paths.history(lang, page), this.pages.get(new Page("history.jte", key), k -> {
-                var incidents = shown.stream().map(i -> event(views, i)).toList();
-                Instant updated = shown.stream().map(Incident::updatedAt).max(Comparator.naturalOrder()).orElse(facts.lastChange());
-                String title = t.get("heading.history") + (pages > 1 ? " (" + t.format("history.page", number, pages) + ")" : "");
-                var chrome = views.chrome(title + " - " + facts.page().name(), l -> paths.history(l, number), updated);
-                String newer = number > 1 ? paths.link(paths.history(lang, number - 1)) : null;
-                String older = number < pages ? paths.link(paths.history(lang, number + 1)) : null;
-                return bytes("history.jte", new Views.History(chrome, incidents, t.format("history.page", number, pages), newer, older));
-            }));
+            files.put(paths.history(lang, page), this.pages.get(new Page("history.jte", key), k ->
+                    historyPage(facts, views, paths, number, listed, listed.stream().map(i -> event(views, i)).toList())));
         }
+    }
+
+    /**
+     * The incidents of {@code ids}, in that order, through the loader: for the rare render whose
+     * entries were read just after an incident the whole read did not see yet.
+     */
+    private static List<Incident> loaded(SiteFacts facts, List<io.noroshi.incident.IncidentEntry> ids) {
+        Map<String, Incident> byId = new java.util.HashMap<>();
+        facts.data().older().load(ids.stream().map(io.noroshi.incident.IncidentEntry::id).toList())
+                .forEach(i -> byId.put(i.id(), i));
+        return ids.stream().map(e -> byId.get(e.id())).filter(java.util.Objects::nonNull).toList();
+    }
+
+    private byte[] historyPage(SiteFacts facts, PageViews views, SitePaths paths, int number, List<Incident> shown,
+                               List<Views.Event> incidents) {
+        String lang = views.language();
+        UiStrings t = strings(lang);
+        int pages = historyPages(facts.entries().size());
+        Instant updated = shown.stream().map(Incident::updatedAt).max(Comparator.naturalOrder()).orElse(facts.lastChange());
+        String title = t.get("heading.history") + (pages > 1 ? " (" + t.format("history.page", number, pages) + ")" : "");
+        var chrome = views.chrome(title + " - " + facts.page().name(), l -> paths.history(l, number), updated);
+        String newer = number > 1 ? paths.link(paths.history(lang, number - 1)) : null;
+        String older = number < pages ? paths.link(paths.history(lang, number + 1)) : null;
+        return bytes("history.jte", new Views.History(chrome, incidents, t.format("history.page", number, pages), newer, older));
     }
 
     private Views.Event event(PageViews views, Incident incident) {
