@@ -1,5 +1,6 @@
 package io.noroshi.monitor;
 
+import io.noroshi.config.FlapDamping;
 import io.noroshi.config.Monitor;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,13 +28,18 @@ public final class MonitorEngine {
      * @param recorder receives every accepted result of the hub's own checks, for storage
      */
     public MonitorEngine(List<Monitor> monitors, MonitorEvents events, MonitorMetrics metrics, Consumer<MonitorResult> recorder) {
+        this(monitors, FlapDamping.defaults(), events, metrics, recorder);
+    }
+
+    public MonitorEngine(List<Monitor> monitors, FlapDamping damping, MonitorEvents events, MonitorMetrics metrics,
+                         Consumer<MonitorResult> recorder) {
         this.events = events;
         this.metrics = metrics;
         this.recorder = recorder;
         for (Monitor m : monitors) {
             this.monitors.put(m.id(), m);
             var rule = new QuorumRule(m.effectiveQuorum(), m.confirmations(), m.recoveries());
-            this.verdicts.put(m.id(), new MonitorVerdicts(m.id(), rule, staleAfter(m)));
+            this.verdicts.put(m.id(), new MonitorVerdicts(m.id(), rule, staleAfter(m), damping));
             metrics.monitor(m.id());
         }
     }

@@ -54,7 +54,7 @@ public final class Monitoring implements AutoCloseable {
         this.events = new InHubEvents();
         var metrics = new MonitorMetrics(registry);
         this.recorder = new ResultRecorder(stores.results());
-        this.engine = new MonitorEngine(config.monitors(), events, metrics, recorder::record);
+        this.engine = new MonitorEngine(config.monitors(), config.monitoring().flapDamping(), events, metrics, recorder::record);
         this.uptime = new UptimeTracker(stores.uptime(), config.page().timeZone());
         var components = new ComponentVerdicts(config.monitors(), engine::verdict, stores.componentStates(), uptime, refresh);
         events.subscribe(components::onChange);

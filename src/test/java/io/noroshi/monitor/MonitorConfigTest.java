@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.noroshi.config.ConfigException;
 import io.noroshi.config.ConfigLoader;
 import io.noroshi.config.ConfigProblem;
+import io.noroshi.config.FlapDamping;
 import io.noroshi.config.Monitor;
 import io.noroshi.config.NoroshiConfig;
 import io.noroshi.config.VantagePoint;
@@ -125,6 +126,14 @@ class MonitorConfigTest {
         assertThat(config.monitors()).isEmpty();
         assertThat(config.vantagePoints()).containsExactly(VantagePoint.implicitHub());
         assertThat(config.monitoring().retention()).isEqualTo(Duration.ofDays(7));
+        assertThat(config.monitoring().flapDamping()).isEqualTo(new FlapDamping(4, Duration.ofMinutes(30), Duration.ofMinutes(2)));
+    }
+
+    @Test
+    void flapDampingIsConfigurable() {
+        var config = parse("monitoring: {flap_damping: {changes: 6, window: 1h, hold: 5m}}\n");
+
+        assertThat(config.monitoring().flapDamping()).isEqualTo(new FlapDamping(6, Duration.ofHours(1), Duration.ofMinutes(5)));
     }
 
     @ParameterizedTest(name = "{1}")
@@ -143,6 +152,9 @@ class MonitorConfigTest {
             "vantage_points: [{id: osaka, site: kyoto, token_sha256: " + "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef}]|vantage_points[0].site|unknown site 'kyoto'",
             "vantage_points: [{id: osaka, site: osaka, token_sha256: secret}]|vantage_points[0].token_sha256|64 lower-case hex digits",
             "vantage_points: [{id: osaka, site: osaka}]|vantage_points[0].token_sha256|is required for an agent",
+            "monitors: [{id: a, kind: tcp, host: h, port: 1, interval: 1ms}]|monitors[0].interval|must be at least 100ms",
+            "monitoring: {flap_damping: {changes: 1}}|monitoring.flap_damping.changes|must be at least 2",
+            "monitoring: {flap_damping: {hold: soon}}|monitoring.flap_damping.hold|not a duration",
             "monitoring: {retention: forever}|monitoring.retention|not a duration"})
     void mistakesAreReportedWithTheirKeyAndLine(String yaml, String key, String message) {
         var found = problems(yaml);
