@@ -69,7 +69,7 @@ public final class AgentApi {
         var sequenced = new ArrayList<ResultStore.Sequenced>();
         for (AgentWire.Result r : batch.results()) sequenced.add(new ResultStore.Sequenced(r.seq(), toResult(vantage, r)));
         List<MonitorResult> fresh = results.appendFromAgent(vantage, sequenced);
-        fresh.forEach(engine::judge);
+        engine.judgeAll(fresh);
         long acknowledged = results.lastSequence(vantage);
         log.debug("agent results vantage={} received={} new={} acknowledged={}", vantage, sequenced.size(), fresh.size(), acknowledged);
         reply(ctx, new AgentWire.Ack(acknowledged));

@@ -54,7 +54,9 @@ public final class ComponentVerdicts {
     public void onChange(VerdictChange change) {
         String component = componentByMonitor.get(change.monitorId());
         if (component == null) return;
-        Optional<ComponentStatus> derived = derive(monitorsByComponent.get(component).stream().map(verdicts).toList());
+        // The changed monitor's verdict is the change's (a correction of the past is not its verdict now); the others' are current.
+        Optional<ComponentStatus> derived = derive(monitorsByComponent.get(component).stream()
+                .map(id -> id.equals(change.monitorId()) ? change.to() : verdicts.apply(id)).toList());
         uptime.observe(component, derived.orElse(null), change.at());
         if (derived.isEmpty() || derived.get() == lastDerived.get(component)) return;
         lastDerived.put(component, derived.get());

@@ -2,6 +2,7 @@ package io.noroshi.monitor;
 
 import io.noroshi.config.FlapDamping;
 import io.noroshi.config.Monitor;
+import io.noroshi.config.VantagePoint;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -17,6 +18,8 @@ import java.util.function.Consumer;
  * in the order their results arrived.
  */
 public final class MonitorEngine {
+
+    private static final Duration LATE_AFTER_AT_LEAST = Duration.ofSeconds(5);
 
     private final Map<String, Monitor> monitors = new LinkedHashMap<>();
     private final Map<String, MonitorVerdicts> verdicts = new LinkedHashMap<>();
@@ -39,7 +42,8 @@ public final class MonitorEngine {
         for (Monitor m : monitors) {
             this.monitors.put(m.id(), m);
             var rule = new QuorumRule(m.effectiveQuorum(), m.confirmations(), m.recoveries());
-            this.verdicts.put(m.id(), new MonitorVerdicts(m.id(), rule, staleAfter(m), damping));
+            int agents = (int) m.vantagePoints().stream().filter(v -> !v.equals(VantagePoint.HUB_ID)).count();
+            this.verdicts.put(m.id(), new MonitorVerdicts(m.id(), rule, staleAfter(m), damping, agents, lateAfter(m)));
             metrics.monitor(m.id());
         }
     }
@@ -50,6 +54,14 @@ public final class MonitorEngine {
      */
     static Duration staleAfter(Monitor m) {
         return m.interval().multipliedBy(3).plus(m.probe().timeout().multipliedBy(m.retries() + 1L));
+    }
+
+    /**
+     * How far behind a monitor's newest result a result must be to count as late and be folded in
+     * its place: an agent's normal upload delay (about a second) is not late.
+     */
+    static Duration lateAfter(Monitor m) {
+        return m.interval().compareTo(LATE_AFTER_AT_LEAST) > 0 ? m.interval() : LATE_AFTER_AT_LEAST;
     }
 
     /** A result of the hub's own scheduler: recorded, then judged. */
@@ -63,12 +75,38 @@ public final class MonitorEngine {
      * @return false when the monitor is unknown or the vantage point is not assigned to it
      */
     public synchronized boolean judge(MonitorResult result) {
-        Monitor monitor = monitors.get(result.monitorId());
-        if (monitor == null || !monitor.vantagePoints().contains(result.vantage())) return false;
+        if (!assigned(result)) return false;
         metrics.latency(result.result().latency());
-        MonitorVerdicts folded = verdicts.get(result.monitorId());
-        folded.accept(result.vantage(), result.result()).ifPresent(this::changed);
+        verdicts.get(result.monitorId()).acceptAll(List.of(result)).forEach(this::changed);
         return true;
+    }
+
+    /**
+     * Judges a batch (an agent's upload), per monitor in the order the results were taken; results
+     * for monitors the vantage point is not assigned to are skipped.
+     */
+    public synchronized void judgeAll(List<MonitorResult> results) {
+        var byMonitor = new LinkedHashMap<String, List<MonitorResult>>();
+        for (MonitorResult r : results) {
+            if (!assigned(r)) continue;
+            metrics.latency(r.result().latency());
+            byMonitor.computeIfAbsent(r.monitorId(), k -> new java.util.ArrayList<>()).add(r);
+        }
+        byMonitor.forEach((id, list) -> verdicts.get(id).acceptAll(list).forEach(this::changed));
+    }
+
+    /** Whether {@code result}'s vantage point runs its monitor. */
+    public boolean assigned(MonitorResult result) {
+        Monitor monitor = monitors.get(result.monitorId());
+        return monitor != null && monitor.vantagePoints().contains(result.vantage());
+    }
+
+    /** The fold of one monitor, for the operator's view; empty for an unknown id. */
+    public synchronized Optional<MonitorState> state(String monitorId, Instant now) {
+        MonitorVerdicts folded = verdicts.get(monitorId);
+        if (folded == null) return Optional.empty();
+        return Optional.of(new MonitorState(monitorId, folded.verdict(), folded.since(), folded.tallies(), folded.damping(now),
+                folded.unjudged()));
     }
 
     /** Re-judges every monitor at {@code now}: vantage points that fell silent stop counting. */

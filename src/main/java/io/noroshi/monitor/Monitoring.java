@@ -55,7 +55,7 @@ public final class Monitoring implements AutoCloseable {
         var metrics = new MonitorMetrics(registry);
         this.recorder = new ResultRecorder(stores.results());
         this.engine = new MonitorEngine(config.monitors(), config.monitoring().flapDamping(), events, metrics, recorder::record);
-        this.uptime = new UptimeTracker(stores.uptime(), config.page().timeZone());
+        this.uptime = new UptimeTracker(stores.uptime(), config.page().timeZone(), clock.instant());
         var components = new ComponentVerdicts(config.monitors(), engine::verdict, stores.componentStates(), uptime, refresh);
         events.subscribe(components::onChange);
         this.agentApi = new AgentApi(engine, stores.results(), new AgentTokens(config.vantagePoints()),
