@@ -6,6 +6,7 @@ import io.noroshi.account.LoginThrottle;
 import io.noroshi.account.PasswordHashes;
 import io.noroshi.account.SecretTokens;
 import io.noroshi.account.Sessions;
+import io.noroshi.component.ComponentHandBack;
 import io.noroshi.config.NoroshiConfig;
 import io.noroshi.statuspage.SnapshotPublisher;
 import io.noroshi.storage.Database;
@@ -19,13 +20,19 @@ public record AdminGraph(Accounts accounts, ApiTokens tokens, AccessCommands acc
                          MaintenanceCommands maintenance, ComponentOverrides overrides, AdminRoutes routes) {
 
     public static AdminGraph build(NoroshiConfig config, Database database, SnapshotPublisher publisher, InstantSource clock) {
+        return build(config, database, publisher, clock, ComponentHandBack.OPERATIONAL);
+    }
+
+    /** @param handBack what a component handed back by people shows (the monitors' current status) */
+    public static AdminGraph build(NoroshiConfig config, Database database, SnapshotPublisher publisher, InstantSource clock,
+                                   ComponentHandBack handBack) {
         var secrets = new SecretTokens();
         var json = new AdminJson();
         var accounts = new Accounts(database.operators(), new PasswordHashes(), new LoginThrottle(clock), secrets, clock);
         var tokens = new ApiTokens(database.tokens(), database.operators(), secrets, clock);
         var audit = new AuditTrail(database.auditLog(), json, clock);
         var publish = new PublishAfterWrite(publisher::publishNow);
-        var components = new ComponentStatuses(config, database.componentStates());
+        var components = new ComponentStatuses(config, database.componentStates(), handBack);
         var writes = new AuditedWrite(database.allOrNothing(), audit, publish, clock);
         var incidents = new IncidentCommands(database.incidents(), components, json, writes);
         var maintenance = new MaintenanceCommands(database.maintenance(), components, json, writes);

@@ -87,7 +87,7 @@ public final class Hub implements AutoCloseable {
             var monitoring = new Monitoring(config, new Monitoring.Stores(database.results(), database.componentStates(), database.uptime()),
                     Checkers.standard(clock, HttpChecker.defaultClient(), ledger), ledger, metrics, clock, publisher::requestRefresh);
             // admin: accounts, write commands, admin API and pages
-            var admin = AdminGraph.build(config, database, publisher, clock);
+            var admin = AdminGraph.build(config, database, publisher, clock, monitoring.handBack());
             var routes = new Routes(holder, metrics, monitoring.agentApi(), admin.routes());
             var server = new HubServer(holder, routes::register).bindMetrics(metrics).start(options.bind(), options.port());
             // Not needed for the first answer, so after it: the JVM's meters (they start the management beans) and, on

@@ -1,6 +1,7 @@
 package io.noroshi.monitor;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.noroshi.component.ComponentHandBack;
 import io.noroshi.component.ComponentStateStore;
 import io.noroshi.config.Monitor;
 import io.noroshi.config.NoroshiConfig;
@@ -35,6 +36,7 @@ public final class Monitoring implements AutoCloseable {
     }
 
     private final MonitorEngine engine;
+    private final ComponentVerdicts components;
     private final MonitorEvents events;
     private final UptimeTracker uptime;
     private final ResultRecorder recorder;
@@ -56,7 +58,7 @@ public final class Monitoring implements AutoCloseable {
         this.recorder = new ResultRecorder(stores.results());
         this.engine = new MonitorEngine(config.monitors(), config.monitoring().flapDamping(), events, metrics, recorder::record);
         this.uptime = new UptimeTracker(stores.uptime(), config.page().timeZone(), clock.instant());
-        var components = new ComponentVerdicts(config.monitors(), engine::verdict, stores.componentStates(), uptime, refresh);
+        this.components = new ComponentVerdicts(config.monitors(), engine::verdict, stores.componentStates(), uptime, refresh);
         events.subscribe(components::onChange);
         this.agentApi = new AgentApi(engine, stores.results(), new AgentTokens(config.vantagePoints()),
                 new ProbeCodec(checkers.kinds()), ledger);
@@ -89,6 +91,11 @@ public final class Monitoring implements AutoCloseable {
     /** Verdict changes; subscribe to draft notices. */
     public MonitorEvents events() {
         return events;
+    }
+
+    /** What a component handed back by people shows: its monitors' current status. */
+    public ComponentHandBack handBack() {
+        return components;
     }
 
     public AgentApi agentApi() {
