@@ -17,7 +17,8 @@ import java.time.InstantSource;
  * every writer shares, and the routes of the admin API and pages.
  */
 public record AdminGraph(Accounts accounts, ApiTokens tokens, AccessCommands access, IncidentCommands incidents,
-                         MaintenanceCommands maintenance, ComponentOverrides overrides, AdminRoutes routes) {
+                         MaintenanceCommands maintenance, ComponentOverrides overrides, AdminRoutes routes,
+                         MaintenanceSchedule maintenanceSchedule) {
 
     public static AdminGraph build(NoroshiConfig config, Database database, SnapshotPublisher publisher, InstantSource clock) {
         return build(config, database, publisher, clock, ComponentHandBack.OPERATIONAL);
@@ -45,6 +46,7 @@ public record AdminGraph(Accounts accounts, ApiTokens tokens, AccessCommands acc
                 new FailureDomainPages(gate, failureDomains, findings));
         var routes = new AdminRoutes(tokens, new IncidentApi(incidents, json), new MaintenanceApi(maintenance, overrides, json),
                 new AccessApi(access, audit, json), new FailureDomainApi(failureDomains, findings, json), pages, json);
-        return new AdminGraph(accounts, tokens, access, incidents, maintenance, overrides, routes);
+        return new AdminGraph(accounts, tokens, access, incidents, maintenance, overrides, routes,
+                new MaintenanceSchedule(database.maintenance(), maintenance, clock));
     }
 }

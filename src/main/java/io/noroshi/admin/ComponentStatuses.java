@@ -82,6 +82,7 @@ public final class ComponentStatuses {
     public ComponentState put(ComponentState state) {
         ComponentState stored = state.overridden() ? state : handBack.handBack(state.componentId(), state.updatedAt());
         states.put(stored);
+        if (stored.overridden()) handBack.setByPeople(stored);
         return stored;
     }
 

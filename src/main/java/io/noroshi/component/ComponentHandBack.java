@@ -17,4 +17,8 @@ public interface ComponentHandBack {
      *         its monitors' current status (operational when no monitor feeds it)
      */
     ComponentState handBack(String componentId, Instant at);
+
+    /** A person set {@code state} (an override, a maintenance started): its monitors' uptime counts maintenance as maintenance. */
+    default void setByPeople(ComponentState state) {
+    }
 }

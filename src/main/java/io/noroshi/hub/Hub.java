@@ -99,6 +99,14 @@ public final class Hub implements AutoCloseable {
             monitoring.start();
             var timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("hub-timer").daemon().factory());
             timer.scheduleAtFixedRate(publisher::requestRefresh, IDLE_REFRESH_SECONDS, IDLE_REFRESH_SECONDS, TimeUnit.SECONDS);
+            // maintenance flagged auto_start / auto_complete moves at its scheduled times
+            timer.scheduleWithFixedDelay(() -> {
+                try {
+                    admin.maintenanceSchedule().run();
+                } catch (RuntimeException e) {
+                    log.warn("maintenance schedule failed error={}", e.toString());
+                }
+            }, 1, io.noroshi.admin.MaintenanceSchedule.EVERY_SECONDS, TimeUnit.SECONDS);
             // scheduled live DNS audit: findings kept in the database, new ones raised as events (logged and counted)
             var auditEvents = new AuditEvents();
             auditEvents.subscribe(new FindingLog(metrics));

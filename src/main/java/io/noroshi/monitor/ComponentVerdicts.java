@@ -63,10 +63,11 @@ public final class ComponentVerdicts implements ComponentHandBack {
         // The changed monitor's verdict is the change's (a correction of the past is not its verdict now); the others' are current.
         Optional<ComponentStatus> derived = derive(monitorsByComponent.get(component).stream()
                 .map(id -> id.equals(change.monitorId()) ? change.to() : verdicts.apply(id)).toList());
-        uptime.observe(component, derived.orElse(null), change.at());
+        ComponentState stored = states.all().get(component);
+        // Minutes inside a maintenance window count as maintenance, whatever the monitors see.
+        uptime.observe(component, inMaintenance(stored) ? ComponentStatus.UNDER_MAINTENANCE : derived.orElse(null), change.at());
         String key = derived.map(ComponentStatus::wire).orElse(UNAVAILABLE);
         if (key.equals(lastDerived.put(component, key))) return;
-        ComponentState stored = states.all().get(component);
         if (stored != null && stored.overridden()) {
             log.info("component override kept component={} derived={} shown={}", component, key, stored.status().wire());
             return;
@@ -88,7 +89,19 @@ public final class ComponentVerdicts implements ComponentHandBack {
         List<String> monitors = monitorsByComponent.get(componentId);
         if (monitors == null) return ComponentHandBack.OPERATIONAL.handBack(componentId, at);
         Optional<ComponentStatus> derived = derive(monitors.stream().map(verdicts).toList());
+        uptime.observe(componentId, derived.orElse(null), at); // a maintenance may end here
         return new ComponentState(componentId, derived.orElse(ComponentStatus.OPERATIONAL), at, false, derived.isEmpty());
+    }
+
+    @Override
+    public void setByPeople(ComponentState state) {
+        if (monitorsByComponent.containsKey(state.componentId()) && inMaintenance(state)) {
+            uptime.observe(state.componentId(), ComponentStatus.UNDER_MAINTENANCE, state.updatedAt());
+        }
+    }
+
+    private static boolean inMaintenance(ComponentState state) {
+        return state != null && state.overridden() && state.status() == ComponentStatus.UNDER_MAINTENANCE;
     }
 
     /** The status several monitor verdicts amount to; empty when none of them knows anything. */
