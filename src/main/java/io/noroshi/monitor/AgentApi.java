@@ -2,7 +2,6 @@ package io.noroshi.monitor;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
-import io.javalin.http.NotFoundResponse;
 import io.javalin.http.UnauthorizedResponse;
 import io.noroshi.config.Monitor;
 import io.noroshi.probe.CheckOutcome;
@@ -33,7 +32,7 @@ public final class AgentApi {
     private final ResultStore results;
     private final AgentTokens tokens;
     private final ProbeCodec probes;
-    private final HeartbeatLedger ledger;
+    private final HeartbeatPushes heartbeats;
     private final ObjectMapper json = ProbeCodec.mapper();
 
     public AgentApi(MonitorEngine engine, ResultStore results, AgentTokens tokens, ProbeCodec probes, HeartbeatLedger ledger) {
@@ -41,7 +40,12 @@ public final class AgentApi {
         this.results = results;
         this.tokens = tokens;
         this.probes = probes;
-        this.ledger = ledger;
+        this.heartbeats = new HeartbeatPushes(engine, ledger);
+    }
+
+    /** The heartbeat push URL, served beside the agent API. */
+    public HeartbeatPushes heartbeats() {
+        return heartbeats;
     }
 
     /** {@code GET /api/agent/v1/checks}: the monitors assigned to the calling agent. */
@@ -73,16 +77,6 @@ public final class AgentApi {
         long acknowledged = results.lastSequence(vantage);
         log.debug("agent results vantage={} received={} new={} acknowledged={}", vantage, sequenced.size(), fresh.size(), acknowledged);
         reply(ctx, new AgentWire.Ack(acknowledged));
-    }
-
-    /** {@code POST /api/heartbeat/{id}}: a push for a heartbeat monitor. */
-    public void heartbeat(Context ctx) {
-        String id = ctx.pathParam("id");
-        if (engine.monitor(id).filter(m -> m.probe() instanceof HeartbeatProbe).isEmpty()) {
-            throw new NotFoundResponse("no heartbeat monitor '" + id + "'");
-        }
-        ledger.recordPush(id);
-        reply(ctx, java.util.Map.of("heartbeat", id, "recorded", true));
     }
 
     private String authenticate(Context ctx) {

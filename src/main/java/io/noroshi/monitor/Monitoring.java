@@ -8,6 +8,7 @@ import io.noroshi.config.NoroshiConfig;
 import io.noroshi.config.VantagePoint;
 import io.noroshi.probe.Checkers;
 import io.noroshi.probe.heartbeat.HeartbeatLedger;
+import io.noroshi.probe.heartbeat.HeartbeatProbe;
 import io.noroshi.uptime.UptimeStore;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -62,7 +63,10 @@ public final class Monitoring implements AutoCloseable {
         events.subscribe(components::onChange);
         this.agentApi = new AgentApi(engine, stores.results(), new AgentTokens(config.vantagePoints()),
                 new ProbeCodec(checkers.kinds()), ledger);
-        this.scheduler = new CheckScheduler(checkers, VantagePoint.HUB_ID, engine::acceptFromHub, metrics,
+        // A heartbeat that never pushed since the start has nothing to judge until its first period passes: no data, not up.
+        this.scheduler = new CheckScheduler(checkers, VantagePoint.HUB_ID, result -> {
+            if (!awaitingFirstPush(ledger, result)) engine.acceptFromHub(result);
+        }, metrics,
                 CheckScheduler.DEFAULT_MAX_CONCURRENT);
         Duration retention = config.monitoring().retention();
         every(RECORD_EVERY, recorder::flush);
@@ -78,6 +82,11 @@ public final class Monitoring implements AutoCloseable {
         scheduler.schedule(own);
         log.info("monitoring started monitors={} hubChecks={}", engine.monitors().size(), own.size());
         return this;
+    }
+
+    private boolean awaitingFirstPush(HeartbeatLedger ledger, MonitorResult result) {
+        return engine.monitor(result.monitorId()).map(Monitor::probe)
+                .filter(p -> p instanceof HeartbeatProbe h && ledger.awaitingFirstPush(h)).isPresent();
     }
 
     static ScheduledCheck scheduled(Monitor m) {

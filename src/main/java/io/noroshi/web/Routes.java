@@ -36,7 +36,12 @@ public final class Routes {
         config.routes.get("/healthz", this::health);
         config.routes.get("/metrics", this::metrics);
         if (agents != null) {
-            config.routes.post("/api/heartbeat/{id}", agents::heartbeat);
+            // heartbeat pushes: the secret in the path or in Authorization: Bearer; GET for the simplest cron lines
+            var heartbeats = agents.heartbeats();
+            for (String path : new String[] {"/api/heartbeat/{id}", "/api/heartbeat/{id}/{secret}"}) {
+                config.routes.post(path, heartbeats::push);
+                config.routes.get(path, heartbeats::push);
+            }
             config.routes.get("/api/agent/v1/checks", agents::checks); // bearer token of an agent
             config.routes.post("/api/agent/v1/results", agents::results);
         }

@@ -104,8 +104,8 @@ class MonitorConfigTest {
                   - {id: office, site: tokyo, token_sha256: %s}
                 monitors:
                   - {id: mx, kind: smtp, host: mx.example.com, tls: starttls}
-                  - {id: backup, kind: heartbeat, period: 24h, grace: 30m}
-                """.formatted(TOKEN_HASH, AgentTokens.hashOf("office-secret")));
+                  - {id: backup, kind: heartbeat, period: 24h, grace: 30m, secret_sha256: %s}
+                """.formatted(TOKEN_HASH, AgentTokens.hashOf("office-secret"), AgentTokens.hashOf("backup-secret")));
 
         Monitor mx = config.monitors().get(0);
         assertThat(mx.interval()).isEqualTo(Duration.ofSeconds(30));
@@ -114,7 +114,8 @@ class MonitorConfigTest {
         assertThat(((SmtpProbe) mx.probe()).tls()).isEqualTo(MailTls.STARTTLS);
         assertThat(((SmtpProbe) mx.probe()).port()).isEqualTo(25);
         Monitor backup = config.monitors().get(1);
-        assertThat(backup.probe()).isEqualTo(new HeartbeatProbe("backup", Duration.ofHours(24), Duration.ofMinutes(30)));
+        assertThat(backup.probe()).isEqualTo(new HeartbeatProbe("backup", Duration.ofHours(24), Duration.ofMinutes(30),
+                Optional.of(AgentTokens.hashOf("backup-secret"))));
         assertThat(backup.vantagePoints()).containsExactly("hub");
         assertThat(backup.effectiveQuorum()).isEqualTo(1);
     }
@@ -147,6 +148,8 @@ class MonitorConfigTest {
             "monitors: [{id: a, kind: tcp, host: h, port: 99999}]|monitors[0]|port must be 1-65535",
             "monitors: [{id: a, kind: http, url: 'https://x/', method: HEAD, body_contains: ok}]|monitors[0]|HEAD has no body",
             "monitors: [{id: a, kind: heartbeat}]|monitors[0].period|is required",
+            "monitors: [{id: a, kind: heartbeat, period: 1h}]|monitors[0].secret_sha256|is required for a heartbeat",
+            "monitors: [{id: a, kind: heartbeat, period: 1h, secret_sha256: hunter2}]|monitors[0].secret_sha256|64 lower-case hex digits",
             "monitors: [{id: a, kind: dns, name: example.com}]|monitors[0].servers|is required",
             "monitors: [{id: a, kind: dns, name: example.com, type: TXT, servers: [ns1]}]|monitors[0].type|is not one of soa, a, aaaa, mx, ns",
             "vantage_points: [{id: osaka, site: kyoto, token_sha256: " + "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef}]|vantage_points[0].site|unknown site 'kyoto'",
@@ -176,9 +179,9 @@ class MonitorConfigTest {
                   - {id: d, kind: smtp, host: mx, ehlo_name: status.example.com, verify_certificate: false}
                   - {id: e, kind: imap, host: mx, tls: implicit}
                   - {id: f, kind: pop3, host: mx, port: 1110}
-                  - {id: g, kind: heartbeat, period: 5m}
+                  - {id: g, kind: heartbeat, period: 5m, secret_sha256: %s}
                   - {id: h, kind: dns, name: example.com, type: soa, servers: [ns1.example.net, '198.51.100.53:5353']}
-                """);
+                """.formatted(AgentTokens.hashOf("g-secret")));
 
         assertThat(config.monitors()).extracting(m -> m.probe().kind())
                 .containsExactly("http", "tcp", "tls", "smtp", "imap", "pop3", "heartbeat", "dns");
