@@ -43,6 +43,7 @@ public final class Monitoring implements AutoCloseable {
     private final ResultRecorder recorder;
     private final CheckScheduler scheduler;
     private final AgentApi agentApi;
+    private final AgentActivity agents;
     private final InstantSource clock;
     private final ScheduledExecutorService timer =
             Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("monitor-timer").daemon().factory());
@@ -61,8 +62,9 @@ public final class Monitoring implements AutoCloseable {
         this.uptime = new UptimeTracker(stores.uptime(), config.page().timeZone(), clock.instant());
         this.components = new ComponentVerdicts(config.monitors(), engine::verdict, stores.componentStates(), uptime, refresh);
         events.subscribe(components::onChange);
+        this.agents = new AgentActivity(config.vantagePoints(), clock, registry);
         this.agentApi = new AgentApi(engine, stores.results(), new AgentTokens(config.vantagePoints()),
-                new ProbeCodec(checkers.kinds()), ledger);
+                new ProbeCodec(checkers.kinds()), ledger, agents);
         // A heartbeat that never pushed since the start has nothing to judge until its first period passes: no data, not up.
         this.scheduler = new CheckScheduler(checkers, VantagePoint.HUB_ID, result -> {
             if (!awaitingFirstPush(ledger, result)) engine.acceptFromHub(result);
@@ -109,6 +111,11 @@ public final class Monitoring implements AutoCloseable {
 
     public AgentApi agentApi() {
         return agentApi;
+    }
+
+    /** What the hub knows of its agents since it started. */
+    public AgentActivity agents() {
+        return agents;
     }
 
     public UptimeTracker uptime() {
