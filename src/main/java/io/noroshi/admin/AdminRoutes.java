@@ -60,6 +60,14 @@ public final class AdminRoutes {
         pages.registerProtected(config);
     }
 
+    /**
+     * Lets the request through only with a bearer API token of at least {@code scope}; for routes outside
+     * the admin API that share its tokens ({@code /metrics}).
+     */
+    public void requireToken(Context ctx, io.noroshi.account.Scope scope) {
+        tokens.authenticate(bearer(ctx)).require(scope);
+    }
+
     private void openApi(Context ctx) {
         Params.json(ctx, 200, json.write(OpenApiDocument.of(api, BASE)));
     }

@@ -35,10 +35,22 @@ final class MonitorsSection {
         MonitoringSettings monitoring = top.section("monitoring").map(s -> {
             var retention = Durations.positive(s, "retention").orElse(MonitoringSettings.DEFAULT_RETENTION);
             var damping = s.section("flap_damping").map(MonitorsSection::flapDamping).orElse(FlapDamping.defaults());
+            var metricsBind = s.string("metrics_bind").flatMap(text -> address(s, "metrics_bind", text));
             s.finish();
-            return new MonitoringSettings(retention, damping);
+            return new MonitoringSettings(retention, damping, metricsBind);
         }).orElse(MonitoringSettings.defaults());
         return new Read(vantagePoints, monitors, monitoring);
+    }
+
+    private static Optional<java.net.InetSocketAddress> address(YamlSection s, String key, String text) {
+        int colon = text.lastIndexOf(':');
+        String host = colon > 0 ? text.substring(0, colon).replaceAll("^\\[|\\]$", "") : "";
+        String port = colon > 0 ? text.substring(colon + 1) : "";
+        if (host.isEmpty() || !port.matches("\\d{1,5}") || Integer.parseInt(port) < 0 || Integer.parseInt(port) > 65535) {
+            s.problem(key, "'" + text + "' is not an address; write host:port, e.g. 127.0.0.1:9464");
+            return Optional.empty();
+        }
+        return Optional.of(java.net.InetSocketAddress.createUnresolved(host, Integer.parseInt(port)));
     }
 
     private static FlapDamping flapDamping(YamlSection s) {

@@ -22,6 +22,7 @@ import io.noroshi.statuspage.SnapshotPublisher;
 import io.noroshi.storage.Database;
 import io.noroshi.storage.DatabaseSettings;
 import io.noroshi.web.HubServer;
+import io.noroshi.web.MetricsListener;
 import io.noroshi.web.Routes;
 import io.noroshi.web.SnapshotHolder;
 import java.io.IOException;
@@ -51,9 +52,11 @@ public final class Hub implements AutoCloseable {
     private final Monitoring monitoring;
     private final AdminGraph admin;
     private final LiveAudits audits;
+    private final MetricsListener metricsListener; // null unless monitoring.metrics_bind is set
 
     private Hub(Database database, SnapshotPublisher publisher, HubServer server, ScheduledExecutorService timer, Monitoring monitoring,
-                AdminGraph admin, LiveAudits audits) {
+                AdminGraph admin, LiveAudits audits, MetricsListener metricsListener) {
+        this.metricsListener = metricsListener;
         this.admin = admin;
         this.audits = audits;
         this.database = database;
@@ -82,6 +85,14 @@ public final class Hub implements AutoCloseable {
             var publisher = new SnapshotPublisher(source, new SiteRenderer(), holder::publish);
             publisher.publishNow();
             var metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            // Names that `promtool check metrics` accepts: a CPU count is not a "_count", and process_cpu_usage already says the rest.
+            metrics.config().meterFilter(new io.micrometer.core.instrument.config.MeterFilter() {
+                        @Override
+                        public io.micrometer.core.instrument.Meter.Id map(io.micrometer.core.instrument.Meter.Id id) {
+                            return id.getName().equals("system.cpu.count") ? id.withName("system.cpus") : id;
+                        }
+                    })
+                    .meterFilter(io.micrometer.core.instrument.config.MeterFilter.denyNameStartsWith("process.cpu.time"));
             // Monitoring: the hub's own checks, agents' results, quorum verdicts -> component status and uptime.
             var ledger = new HeartbeatLedger(clock);
             var monitoring = new Monitoring(config, new Monitoring.Stores(database.results(), database.componentStates(), database.uptime()),
@@ -90,6 +101,8 @@ public final class Hub implements AutoCloseable {
             var admin = AdminGraph.build(config, database, publisher, clock, monitoring.handBack());
             var routes = new Routes(holder, metrics, monitoring.agentApi(), admin.routes());
             var server = new HubServer(holder, routes::register).bindMetrics(metrics).start(options.bind(), options.port());
+            // /metrics without a token, on an address of its own (the hub's port asks for a token with scope read)
+            MetricsListener metricsListener = config.monitoring().metricsBind().map(a -> MetricsListener.start(a, metrics)).orElse(null);
             // Not needed for the first answer, so after it: the JVM's meters (they start the management beans) and, on
             // the first start, the one-time setup token.
             new JvmMemoryMetrics().bindTo(metrics);
@@ -111,7 +124,7 @@ public final class Hub implements AutoCloseable {
             var auditEvents = new AuditEvents();
             auditEvents.subscribe(new FindingLog(metrics));
             var audits = LiveAudits.start(config.audit(), database.auditFindings(), auditEvents, clock);
-            return new Hub(database, publisher, server, timer, monitoring, admin, audits);
+            return new Hub(database, publisher, server, timer, monitoring, admin, audits, metricsListener);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -129,6 +142,11 @@ public final class Hub implements AutoCloseable {
 
     public int port() {
         return server.port();
+    }
+
+    /** The port of the separate metrics listener ({@code monitoring.metrics_bind}), if one runs. */
+    public java.util.OptionalInt metricsPort() {
+        return metricsListener == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(metricsListener.port());
     }
 
     public SnapshotPublisher publisher() {
@@ -167,6 +185,7 @@ public final class Hub implements AutoCloseable {
         timer.shutdownNow();
         audits.close();
         monitoring.close();
+        if (metricsListener != null) metricsListener.close();
         server.close();
         publisher.close();
         database.close();

@@ -77,6 +77,7 @@ public final class MonitorEngine {
     public synchronized boolean judge(MonitorResult result) {
         if (!assigned(result)) return false;
         metrics.latency(result.result().latency());
+        metrics.result(result.vantage(), result.result().outcome());
         verdicts.get(result.monitorId()).acceptAll(List.of(result)).forEach(this::changed);
         return true;
     }
@@ -90,6 +91,7 @@ public final class MonitorEngine {
         for (MonitorResult r : results) {
             if (!assigned(r)) continue;
             metrics.latency(r.result().latency());
+            metrics.result(r.vantage(), r.result().outcome());
             byMonitor.computeIfAbsent(r.monitorId(), k -> new java.util.ArrayList<>()).add(r);
         }
         byMonitor.forEach((id, list) -> verdicts.get(id).acceptAll(list).forEach(this::changed));

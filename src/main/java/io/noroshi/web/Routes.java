@@ -4,6 +4,7 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.noroshi.monitor.AgentApi;
+import io.noroshi.account.Scope;
 import io.noroshi.admin.AdminRoutes;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,7 +21,7 @@ public final class Routes {
     private final AgentApi agents; // null when the hub runs without monitoring
     private final AdminRoutes admin; // null without the admin API and pages
 
-    /** Without monitoring or the admin API and pages (tests of the read path). */
+    /** Without monitoring or the admin API and pages (tests of the read path); {@code /metrics} is then open. */
     public Routes(SnapshotHolder snapshots, PrometheusMeterRegistry metrics) {
         this(snapshots, metrics, null, null);
     }
@@ -59,6 +60,10 @@ public final class Routes {
     }
 
     private void metrics(Context ctx) {
+        // Monitor ids, agents and their activity are not for strangers: an API token with scope read
+        // (or the separate listener of monitoring.metrics_bind, see MetricsListener).
+        if (admin != null) admin.requireToken(ctx, Scope.READ);
+        ctx.header("Cache-Control", "no-store");
         ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape());
     }
 }

@@ -158,6 +158,7 @@ class MonitorConfigTest {
             "monitors: [{id: a, kind: tcp, host: h, port: 1, interval: 1ms}]|monitors[0].interval|must be at least 100ms",
             "monitoring: {flap_damping: {changes: 1}}|monitoring.flap_damping.changes|must be at least 2",
             "monitoring: {flap_damping: {hold: soon}}|monitoring.flap_damping.hold|not a duration",
+            "monitoring: {metrics_bind: nowhere}|monitoring.metrics_bind|not an address",
             "monitoring: {retention: forever}|monitoring.retention|not a duration"})
     void mistakesAreReportedWithTheirKeyAndLine(String yaml, String key, String message) {
         var found = problems(yaml);
