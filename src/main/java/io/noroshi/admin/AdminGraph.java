@@ -27,6 +27,12 @@ public record AdminGraph(Accounts accounts, ApiTokens tokens, AccessCommands acc
     /** @param handBack what a component handed back by people shows (the monitors' current status) */
     public static AdminGraph build(NoroshiConfig config, Database database, SnapshotPublisher publisher, InstantSource clock,
                                    ComponentHandBack handBack) {
+        return build(config, database, publisher, clock, handBack, java.util.List.of());
+    }
+
+    /** @param features other features' admin API routes and pages (the monitor engine's) */
+    public static AdminGraph build(NoroshiConfig config, Database database, SnapshotPublisher publisher, InstantSource clock,
+                                   ComponentHandBack handBack, java.util.List<AdminFeature.Factory> features) {
         var secrets = new SecretTokens();
         var json = new AdminJson();
         var accounts = new Accounts(database.operators(), new PasswordHashes(), new LoginThrottle(clock), secrets, clock);
@@ -45,7 +51,8 @@ public record AdminGraph(Accounts accounts, ApiTokens tokens, AccessCommands acc
         var pages = new AdminPages(gate, accounts, access, audit, new IncidentPages(gate, incidents, maintenance, overrides, audit),
                 new FailureDomainPages(gate, failureDomains, findings));
         var routes = new AdminRoutes(tokens, new IncidentApi(incidents, json), new MaintenanceApi(maintenance, overrides, json),
-                new AccessApi(access, audit, json), new FailureDomainApi(failureDomains, findings, json), pages, json);
+                new AccessApi(access, audit, json), new FailureDomainApi(failureDomains, findings, json), pages, json,
+                features.stream().map(f -> f.build(gate, json)).toList());
         return new AdminGraph(accounts, tokens, access, incidents, maintenance, overrides, routes,
                 new MaintenanceSchedule(database.maintenance(), maintenance, clock));
     }

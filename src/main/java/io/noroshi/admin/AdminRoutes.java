@@ -21,14 +21,23 @@ public final class AdminRoutes {
     private final AdminPages pages;
     private final AdminJson json;
 
+    private final List<AdminFeature> features;
+
     public AdminRoutes(ApiTokens tokens, IncidentApi incidents, MaintenanceApi maintenance, AccessApi access, FailureDomainApi failureDomains,
                        AdminPages pages, AdminJson json) {
+        this(tokens, incidents, maintenance, access, failureDomains, pages, json, List.of());
+    }
+
+    public AdminRoutes(ApiTokens tokens, IncidentApi incidents, MaintenanceApi maintenance, AccessApi access, FailureDomainApi failureDomains,
+                       AdminPages pages, AdminJson json, List<AdminFeature> features) {
         this.tokens = tokens;
+        this.features = List.copyOf(features);
         var all = new ArrayList<ApiRoute>();
         all.addAll(incidents.routes());
         all.addAll(maintenance.routes());
         all.addAll(access.routes());
         all.addAll(failureDomains.routes());
+        features.forEach(f -> all.addAll(f.apiRoutes()));
         this.api = List.copyOf(all);
         this.pages = pages;
         this.json = json;
@@ -58,6 +67,7 @@ public final class AdminRoutes {
             });
         }
         pages.registerProtected(config);
+        features.forEach(f -> f.registerPages(config));
     }
 
     /**

@@ -98,7 +98,8 @@ public final class Hub implements AutoCloseable {
             var monitoring = new Monitoring(config, new Monitoring.Stores(database.results(), database.componentStates(), database.uptime()),
                     Checkers.standard(clock, HttpChecker.defaultClient(), ledger), ledger, metrics, clock, publisher::requestRefresh);
             // admin: accounts, write commands, admin API and pages
-            var admin = AdminGraph.build(config, database, publisher, clock, monitoring.handBack());
+            var admin = AdminGraph.build(config, database, publisher, clock, monitoring.handBack(),
+                    java.util.List.of(monitoring.admin(database.results(), clock)));
             var routes = new Routes(holder, metrics, monitoring.agentApi(), admin.routes());
             var server = new HubServer(holder, routes::register).bindMetrics(metrics).start(options.bind(), options.port());
             // /metrics without a token, on an address of its own (the hub's port asks for a token with scope read)

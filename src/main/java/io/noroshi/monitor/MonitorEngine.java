@@ -108,7 +108,7 @@ public final class MonitorEngine {
         MonitorVerdicts folded = verdicts.get(monitorId);
         if (folded == null) return Optional.empty();
         return Optional.of(new MonitorState(monitorId, folded.verdict(), folded.since(), folded.tallies(), folded.damping(now),
-                folded.unjudged()));
+                folded.unjudged(), staleAfter(monitors.get(monitorId))));
     }
 
     /** Re-judges every monitor at {@code now}: vantage points that fell silent stop counting. */

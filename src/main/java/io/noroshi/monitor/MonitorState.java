@@ -9,9 +9,10 @@ import java.util.List;
  * @param since     when the verdict last changed ({@link Instant#EPOCH} before the first verdict)
  * @param vantages  each vantage point's last result and streaks
  * @param unjudged  late results too old to be folded in their place since the hub started
+ * @param staleAfter how long a vantage point's last result still counts
  */
 public record MonitorState(String monitorId, Verdict verdict, Instant since, List<VantageTally> vantages, DampingState damping,
-                           long unjudged) {
+                           long unjudged, java.time.Duration staleAfter) {
     public MonitorState {
         vantages = List.copyOf(vantages);
     }

@@ -104,6 +104,12 @@ public final class Monitoring implements AutoCloseable {
         return events;
     }
 
+    /** The operator's view of the monitoring: admin API routes and pages, for {@code AdminGraph.build}. */
+    public io.noroshi.admin.AdminFeature.Factory admin(ResultStore results, InstantSource clock) {
+        var view = new MonitoringView(engine, agents, results, clock);
+        return (gate, json) -> new MonitoringAdmin(view, gate, json);
+    }
+
     /** What a component handed back by people shows: its monitors' current status. */
     public ComponentHandBack handBack() {
         return components;
