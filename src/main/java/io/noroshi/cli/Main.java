@@ -50,6 +50,7 @@ public final class Main implements Runnable {
         all.put("incident", IncidentCommand::new);
         all.put("maintenance", MaintenanceCommand::new);
         all.put("token", TokenCommand::new);
+        all.put("monitoring", MonitoringCommand::new);
         return Collections.unmodifiableMap(all);
     }
 

@@ -19,10 +19,15 @@ import java.util.function.Consumer;
  */
 public final class MonitorEngine {
 
-    private static final Duration LATE_AFTER_AT_LEAST = Duration.ofSeconds(5);
+    private static final Duration LATE_AFTER_AT_MOST = Duration.ofSeconds(5);
 
     private final Map<String, Monitor> monitors = new LinkedHashMap<>();
     private final Map<String, MonitorVerdicts> verdicts = new LinkedHashMap<>();
+    /**
+     * The verdicts as published, readable without the engine's lock: a hand-back asks for them inside
+     * a database write, while the engine may hold its lock and wait for that write (a deadlock otherwise).
+     */
+    private final Map<String, Verdict> published = new java.util.concurrent.ConcurrentHashMap<>();
     private final MonitorEvents events;
     private final MonitorMetrics metrics;
     private final Consumer<MonitorResult> recorder;
@@ -58,10 +63,11 @@ public final class MonitorEngine {
 
     /**
      * How far behind a monitor's newest result a result must be to count as late and be folded in
-     * its place: an agent's normal upload delay (about a second) is not late.
+     * its place: one interval, at most 5 s. Within that, arrival order and time order differ by at
+     * most one check per vantage point; an agent cut off for longer is always re-folded.
      */
     static Duration lateAfter(Monitor m) {
-        return m.interval().compareTo(LATE_AFTER_AT_LEAST) > 0 ? m.interval() : LATE_AFTER_AT_LEAST;
+        return m.interval().compareTo(LATE_AFTER_AT_MOST) < 0 ? m.interval() : LATE_AFTER_AT_MOST;
     }
 
     /** A result of the hub's own scheduler: recorded, then judged. */
@@ -116,9 +122,9 @@ public final class MonitorEngine {
         for (MonitorVerdicts folded : verdicts.values()) folded.reevaluate(now).ifPresent(this::changed);
     }
 
-    public synchronized Verdict verdict(String monitorId) {
-        MonitorVerdicts folded = verdicts.get(monitorId);
-        return folded == null ? Verdict.NO_DATA : folded.verdict();
+    /** The current verdict of {@code monitorId} (no data for an unknown id); never waits for the engine's lock. */
+    public Verdict verdict(String monitorId) {
+        return published.getOrDefault(monitorId, Verdict.NO_DATA);
     }
 
     public Optional<Monitor> monitor(String monitorId) {
@@ -137,5 +143,7 @@ public final class MonitorEngine {
     private void changed(VerdictChange change) {
         metrics.state(change.monitorId(), change.to());
         events.publish(change);
+        // after the subscribers: whoever reads the new verdict finds the component status already derived from it
+        published.put(change.monitorId(), change.to());
     }
 }

@@ -126,6 +126,11 @@ public final class MonitorVerdicts {
         while (at > 0 && entries.get(at - 1).at().isAfter(entry.at())) at--;
         entries.add(at, entry);
         change.ifPresent(told::add);
+        trim();
+    }
+
+    /** Folds the oldest entries beyond what is kept into the checkpoint. */
+    private void trim() {
         while (entries.size() > kept) {
             Entry oldest = entries.removeFirst();
             fold(checkpoint, oldest);
@@ -147,15 +152,10 @@ public final class MonitorVerdicts {
         VerdictFold fold = checkpoint.copy();
         var history = new ArrayList<VerdictChange>();
         for (Entry e : entries) fold(fold, e).ifPresent(history::add);
-        List<VerdictChange> corrections = corrections(told, history, checkpoint.verdict());
+        List<VerdictChange> corrections = corrections(told, history, checkpoint.verdict(), fold.evidence());
         current = fold;
         told = history;
-        while (entries.size() > kept) {
-            Entry oldest = entries.removeFirst();
-            fold(checkpoint, oldest);
-            checkpointAt = oldest.at();
-            told.removeIf(c -> !c.at().isAfter(checkpointAt));
-        }
+        trim();
         return corrections;
     }
 
@@ -168,7 +168,8 @@ public final class MonitorVerdicts {
      * from the first difference on, a change to what {@code after} says at that moment, then the
      * rest of {@code after}.
      */
-    private List<VerdictChange> corrections(List<VerdictChange> before, List<VerdictChange> after, Verdict atCheckpoint) {
+    private List<VerdictChange> corrections(List<VerdictChange> before, List<VerdictChange> after, Verdict atCheckpoint,
+                                            List<String> evidence) {
         int same = 0;
         while (same < before.size() && same < after.size() && sameChange(before.get(same), after.get(same))) same++;
         var out = new ArrayList<VerdictChange>();
@@ -176,7 +177,7 @@ public final class MonitorVerdicts {
         if (same < before.size() && (same >= after.size() || before.get(same).at().isBefore(after.get(same).at()))) {
             // subscribers heard of a change that did not happen: the verdict at that moment is what the new history says
             Verdict then = same == 0 ? atCheckpoint : after.get(same - 1).to();
-            out.add(new VerdictChange(monitorId, believed, then, before.get(same).at(), current.evidence()));
+            out.add(new VerdictChange(monitorId, believed, then, before.get(same).at(), evidence));
             believed = then;
         }
         for (int i = same; i < after.size(); i++) {

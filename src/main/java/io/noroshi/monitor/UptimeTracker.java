@@ -43,6 +43,7 @@ public final class UptimeTracker {
     private final Set<Key> dirty = new HashSet<>();
     private final Map<String, java.util.Deque<Counted>> counted = new HashMap<>();
     private final Instant watchingSince;
+    private final Object flushing = new Object();
 
     public UptimeTracker(UptimeStore store, ZoneId zone) {
         this(store, zone, Instant.MIN);
@@ -68,18 +69,28 @@ public final class UptimeTracker {
         else current.put(component, new Current(status, at));
     }
 
-    /** Counts the time up to {@code now} and writes every day that changed. */
-    public synchronized void flush(Instant now) {
-        for (var entry : Map.copyOf(current).entrySet()) {
-            count(entry.getKey(), entry.getValue().status, entry.getValue().since, now);
-            current.put(entry.getKey(), new Current(entry.getValue().status, now));
+    /**
+     * Counts the time up to {@code now} and writes every day that changed. The writes happen outside
+     * this tracker's lock: a hand-back observes inside a database write, which must not wait for a
+     * flush that waits for the database.
+     */
+    public void flush(Instant now) {
+        synchronized (flushing) {
+            var changed = new java.util.ArrayList<DailyUptime>();
+            synchronized (this) {
+                for (var entry : Map.copyOf(current).entrySet()) {
+                    count(entry.getKey(), entry.getValue().status, entry.getValue().since, now);
+                    current.put(entry.getKey(), new Current(entry.getValue().status, now));
+                }
+                for (Key key : dirty) {
+                    long[] s = days.get(key);
+                    changed.add(new DailyUptime(key.component, key.day, s[0], s[1], s[2], s[3]));
+                }
+                dirty.clear();
+                days.keySet().removeIf(k -> k.day.isBefore(LocalDate.ofInstant(now, zone).minusDays(1)));
+            }
+            changed.forEach(store::put); // one flush at a time, so a later total is never overwritten by an earlier one
         }
-        for (Key key : dirty) {
-            long[] s = days.get(key);
-            store.put(new DailyUptime(key.component, key.day, s[0], s[1], s[2], s[3]));
-        }
-        dirty.clear();
-        days.keySet().removeIf(k -> k.day.isBefore(LocalDate.ofInstant(now, zone).minusDays(1)));
     }
 
     private void count(String component, ComponentStatus status, Instant from, Instant to) {

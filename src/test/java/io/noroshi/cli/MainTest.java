@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class MainTest {
 
-    private static final String[] ALL = {"serve", "check-config", "audit", "agent", "admin", "incident", "maintenance", "token", "help"};
+    private static final String[] ALL = {"serve", "check-config", "audit", "agent", "admin", "incident", "maintenance", "token", "monitoring", "help"};
 
     @Test
     void aRunOfOneSubcommandRegistersOnlyThatOne() {
