@@ -6,6 +6,7 @@ import io.noroshi.account.LoginThrottle;
 import io.noroshi.account.PasswordHashes;
 import io.noroshi.account.SecretTokens;
 import io.noroshi.account.Sessions;
+import io.noroshi.component.ComponentHandBack;
 import io.noroshi.config.NoroshiConfig;
 import io.noroshi.statuspage.SnapshotPublisher;
 import io.noroshi.storage.Database;
@@ -16,16 +17,29 @@ import java.time.InstantSource;
  * every writer shares, and the routes of the admin API and pages.
  */
 public record AdminGraph(Accounts accounts, ApiTokens tokens, AccessCommands access, IncidentCommands incidents,
-                         MaintenanceCommands maintenance, ComponentOverrides overrides, AdminRoutes routes) {
+                         MaintenanceCommands maintenance, ComponentOverrides overrides, AdminRoutes routes,
+                         MaintenanceSchedule maintenanceSchedule) {
 
     public static AdminGraph build(NoroshiConfig config, Database database, SnapshotPublisher publisher, InstantSource clock) {
+        return build(config, database, publisher, clock, ComponentHandBack.OPERATIONAL);
+    }
+
+    /** @param handBack what a component handed back by people shows (the monitors' current status) */
+    public static AdminGraph build(NoroshiConfig config, Database database, SnapshotPublisher publisher, InstantSource clock,
+                                   ComponentHandBack handBack) {
+        return build(config, database, publisher, clock, handBack, java.util.List.of());
+    }
+
+    /** @param features other features' admin API routes and pages (the monitor engine's) */
+    public static AdminGraph build(NoroshiConfig config, Database database, SnapshotPublisher publisher, InstantSource clock,
+                                   ComponentHandBack handBack, java.util.List<AdminFeature.Factory> features) {
         var secrets = new SecretTokens();
         var json = new AdminJson();
         var accounts = new Accounts(database.operators(), new PasswordHashes(), new LoginThrottle(clock), secrets, clock);
         var tokens = new ApiTokens(database.tokens(), database.operators(), secrets, clock);
         var audit = new AuditTrail(database.auditLog(), json, clock);
         var publish = new PublishAfterWrite(publisher::publishNow);
-        var components = new ComponentStatuses(config, database.componentStates());
+        var components = new ComponentStatuses(config, database.componentStates(), handBack);
         var writes = new AuditedWrite(database.allOrNothing(), audit, publish, clock, database.changes()::announce);
         var incidents = new IncidentCommands(database.incidents(), components, json, writes);
         var maintenance = new MaintenanceCommands(database.maintenance(), components, json, writes);
@@ -41,7 +55,9 @@ public record AdminGraph(Accounts accounts, ApiTokens tokens, AccessCommands acc
                 new FailureDomainPages(gate, failureDomains, findings));
         var idempotent = new IdempotentRequests(database.idempotencyKeys(), writes, clock);
         var routes = new AdminRoutes(tokens, idempotent, new IncidentApi(incidents, json), new MaintenanceApi(maintenance, overrides, json),
-                new AccessApi(access, audit, json), new FailureDomainApi(failureDomains, findings, json), pages, json);
-        return new AdminGraph(accounts, tokens, access, incidents, maintenance, overrides, routes);
+                new AccessApi(access, audit, json), new FailureDomainApi(failureDomains, findings, json), pages, json,
+                features.stream().map(f -> f.build(gate, json)).toList());
+        return new AdminGraph(accounts, tokens, access, incidents, maintenance, overrides, routes,
+                new MaintenanceSchedule(database.maintenance(), maintenance, clock));
     }
 }

@@ -79,6 +79,8 @@ public final class AdminJson {
         map.put("created_at", time(m.createdAt()));
         map.put("updated_at", time(m.updatedAt()));
         map.put("component_ids", m.componentIds());
+        map.put("auto_start", m.autoStart());
+        map.put("auto_complete", m.autoComplete());
         map.put("updates", m.updates().stream().map(AdminJson::update).toList());
         return map;
     }

@@ -25,15 +25,24 @@ public final class AdminRoutes {
     private final AdminPages pages;
     private final AdminJson json;
 
-    public AdminRoutes(ApiTokens tokens, IdempotentRequests idempotent, IncidentApi incidents, MaintenanceApi maintenance, AccessApi access, FailureDomainApi failureDomains,
-                       AdminPages pages, AdminJson json) {
+    private final List<AdminFeature> features;
+
+    public AdminRoutes(ApiTokens tokens, IdempotentRequests idempotent, IncidentApi incidents, MaintenanceApi maintenance, AccessApi access,
+                       FailureDomainApi failureDomains, AdminPages pages, AdminJson json) {
+        this(tokens, idempotent, incidents, maintenance, access, failureDomains, pages, json, List.of());
+    }
+
+    public AdminRoutes(ApiTokens tokens, IdempotentRequests idempotent, IncidentApi incidents, MaintenanceApi maintenance, AccessApi access,
+                       FailureDomainApi failureDomains, AdminPages pages, AdminJson json, List<AdminFeature> features) {
         this.tokens = tokens;
         this.idempotent = idempotent;
+        this.features = List.copyOf(features);
         var all = new ArrayList<ApiRoute>();
         all.addAll(incidents.routes());
         all.addAll(maintenance.routes());
         all.addAll(access.routes());
         all.addAll(failureDomains.routes());
+        features.forEach(f -> all.addAll(f.apiRoutes()));
         this.api = List.copyOf(all);
         this.pages = pages;
         this.json = json;
@@ -85,6 +94,15 @@ public final class AdminRoutes {
             }
         });
         pages.registerProtected(config);
+        features.forEach(f -> f.registerPages(config));
+    }
+
+    /**
+     * Lets the request through only with a bearer API token of at least {@code scope}; for routes outside
+     * the admin API that share its tokens ({@code /metrics}).
+     */
+    public void requireToken(Context ctx, io.noroshi.account.Scope scope) {
+        tokens.authenticate(bearer(ctx)).require(scope);
     }
 
     /** An empty body needs no type; any other must be JSON ({@code application/json} or {@code +json}). */

@@ -48,8 +48,7 @@ public final class ComponentOverrides {
         if (components.config().component(componentId).isEmpty()) throw new UnknownTarget("component", componentId);
         var before = list().stream().filter(s -> s.componentId().equals(componentId)).findFirst().orElseThrow();
         return writes.apply(actor, () -> {
-            components.put(next);
-            return next;
+            return components.put(next);
         }, stored -> new AuditTrail.Entry(action, "component/" + componentId, AdminJson.component(before), AdminJson.component(stored)));
     }
 }

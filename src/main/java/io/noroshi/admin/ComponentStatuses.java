@@ -1,5 +1,6 @@
 package io.noroshi.admin;
 
+import io.noroshi.component.ComponentHandBack;
 import io.noroshi.component.ComponentState;
 import io.noroshi.component.ComponentStateStore;
 import io.noroshi.component.ComponentStatus;
@@ -14,16 +15,23 @@ import java.util.Map;
 
 /**
  * Applies component statuses set by people. A status other than operational is stored as an
- * override (it wins over monitors); setting a component back to operational hands it back to them.
+ * override (it wins over monitors); setting a component back to operational hands it back to them,
+ * and it then shows what they say now ({@link ComponentHandBack}), not "operational" until their next change.
  */
 public final class ComponentStatuses {
 
     private final NoroshiConfig config;
     private final ComponentStateStore states;
+    private final ComponentHandBack handBack;
 
     public ComponentStatuses(NoroshiConfig config, ComponentStateStore states) {
+        this(config, states, ComponentHandBack.OPERATIONAL);
+    }
+
+    public ComponentStatuses(NoroshiConfig config, ComponentStateStore states, ComponentHandBack handBack) {
         this.config = config;
         this.states = states;
+        this.handBack = handBack;
     }
 
     /**
@@ -62,7 +70,7 @@ public final class ComponentStatuses {
     /** Writes the new statuses (after the update that names them is stored). */
     public void store(List<AffectedComponent> affected, Instant at) {
         for (AffectedComponent a : affected) {
-            states.put(new ComponentState(a.componentId(), a.newStatus(), at, a.newStatus() != ComponentStatus.OPERATIONAL));
+            put(new ComponentState(a.componentId(), a.newStatus(), at, a.newStatus() != ComponentStatus.OPERATIONAL));
         }
     }
 
@@ -70,8 +78,12 @@ public final class ComponentStatuses {
         return states.all();
     }
 
-    public void put(ComponentState state) {
-        states.put(state);
+    /** Stores {@code state} and returns what was stored; a state that is not an override is a hand-back and takes the monitors' status. */
+    public ComponentState put(ComponentState state) {
+        ComponentState stored = state.overridden() ? state : handBack.handBack(state.componentId(), state.updatedAt());
+        states.put(stored);
+        if (stored.overridden()) handBack.setByPeople(stored);
+        return stored;
     }
 
     public NoroshiConfig config() {

@@ -12,7 +12,8 @@ import java.util.Set;
 /** {@code /api/admin/v1/maintenance} and {@code /api/admin/v1/components}: planned work and overrides. */
 public final class MaintenanceApi {
 
-    private static final Set<String> SCHEDULE_FIELDS = Set.of("name", "impact", "scheduled_for", "scheduled_until", "component_ids", "body");
+    private static final Set<String> SCHEDULE_FIELDS = Set.of("name", "impact", "scheduled_for", "scheduled_until", "component_ids", "body",
+            "auto_start", "auto_complete");
 
     private final MaintenanceCommands maintenance;
     private final ComponentOverrides overrides;
@@ -52,7 +53,8 @@ public final class MaintenanceApi {
         var name = body.text("name");
         if (name.isEmpty()) throw new io.noroshi.web.ApiErrors.BadRequest("name", "is required");
         var draft = new MaintenanceDraft(name, body.choice("impact", Impact.MINOR, Impact::fromWire, "none, minor, major, critical"),
-                body.instant("scheduled_for"), body.instant("scheduled_until"), body.strings("component_ids"), body.text("body"));
+                body.instant("scheduled_for"), body.instant("scheduled_until"), body.strings("component_ids"), body.text("body"),
+                body.bool("auto_start", false), body.bool("auto_complete", false));
         Params.json(ctx, 201, json.write(json.maintenance(maintenance.schedule(actor, draft))));
     }
 

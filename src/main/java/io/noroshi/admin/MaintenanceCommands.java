@@ -40,7 +40,7 @@ public final class MaintenanceCommands {
         components.validateIds(draft.componentIds(), "component_ids");
         return writes.apply(actor,
                 () -> maintenance.schedule(draft.name(), draft.impact(), draft.from(), draft.until(), draft.componentIds(),
-                        draft.body(), writes.now()),
+                        draft.body(), writes.now(), draft.autoStart(), draft.autoComplete()),
                 created -> new Entry("maintenance.schedule", target(created.id()), null, json.maintenance(created)));
     }
 

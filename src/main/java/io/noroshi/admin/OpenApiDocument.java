@@ -81,7 +81,8 @@ public final class OpenApiDocument {
         s.put("Postmortem", object(List.of("body"), Map.of("body", ref("Text"))));
         s.put("NewMaintenance", object(List.of("name", "scheduled_for", "scheduled_until"), Map.of("name", ref("Text"),
                 "impact", enumOf("none", "minor", "major", "critical"), "scheduled_for", dateTime(), "scheduled_until", dateTime(),
-                "component_ids", Map.of("type", "array", "items", str()), "body", ref("Text"))));
+                "component_ids", Map.of("type", "array", "items", str()), "body", ref("Text"),
+                "auto_start", Map.of("type", "boolean"), "auto_complete", Map.of("type", "boolean"))));
         s.put("MaintenanceStep", object(List.of(), Map.of("body", ref("Text"))));
         s.put("Override", object(List.of("status"), Map.of("status", ref("ComponentStatus"))));
         s.put("NewToken", object(List.of("name"), Map.of("name", str(), "scope", enumOf("read", "incidents", "admin"))));

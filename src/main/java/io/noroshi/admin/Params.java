@@ -5,7 +5,7 @@ import io.noroshi.web.ApiErrors.BadRequest;
 import java.util.Set;
 
 /** Query parameters read strictly, and JSON answers written the same way by every admin controller. */
-final class Params {
+public final class Params {
 
     private Params() {
     }
@@ -41,7 +41,7 @@ final class Params {
         throw new BadRequest(name, "must be a whole number from " + min + ", not '" + value + "'");
     }
 
-    static void json(Context ctx, int status, String body) {
+    public static void json(Context ctx, int status, String body) {
         ctx.status(status).contentType("application/json; charset=utf-8").result(body);
     }
 }

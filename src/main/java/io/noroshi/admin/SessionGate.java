@@ -76,7 +76,8 @@ public final class SessionGate {
         return Actor.session(operator(ctx));
     }
 
-    AdminChrome chrome(Context ctx, String title) {
+    /** The chrome of a page behind the session gate, for pages of every feature. */
+    public AdminChrome chrome(Context ctx, String title) {
         Session session = ctx.attribute(SESSION);
         String error = ctx.queryParam("error");
         // A stored change the public cannot see yet is the one thing an operator must never miss.
@@ -120,7 +121,8 @@ public final class SessionGate {
         return cookie;
     }
 
-    void render(Context ctx, String template, Object... params) {
+    /** Renders a precompiled jte template with name/value pairs as its parameters. */
+    public void render(Context ctx, String template, Object... params) {
         Map<String, Object> map = new LinkedHashMap<>();
         for (int i = 0; i < params.length; i += 2) map.put((String) params[i], params[i + 1]);
         var out = new StringOutput();
@@ -129,7 +131,7 @@ public final class SessionGate {
     }
 
     /** Sends the browser back to {@code to} with a message shown above the page. */
-    static void back(Context ctx, String to, String kind, String message) {
+    public static void back(Context ctx, String to, String kind, String message) {
         ctx.redirect(to + (to.contains("?") ? "&" : "?") + kind + "=" + URLEncoder.encode(message, StandardCharsets.UTF_8));
     }
 }

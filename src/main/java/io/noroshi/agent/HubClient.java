@@ -45,7 +45,8 @@ final class HubClient {
         URI uri = URI.create(base.endsWith("/") ? base + path : base + "/" + path);
         return HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT)
                 .header("Authorization", "Bearer " + settings.token())
-                .header("X-Noroshi-Agent", settings.name());
+                .header("X-Noroshi-Agent", settings.name())
+                .header(AgentWire.VERSION_HEADER, AgentWire.VERSION);
     }
 
     private <T> T send(HttpRequest request, Class<T> type) throws HubUnreachable {

@@ -52,6 +52,7 @@ public final class Main implements Runnable {
         all.put("component", ComponentCommand::new);
         all.put("audit-log", AuditLogCommand::new);
         all.put("token", TokenCommand::new);
+        all.put("monitoring", MonitoringCommand::new);
         return Collections.unmodifiableMap(all);
     }
 

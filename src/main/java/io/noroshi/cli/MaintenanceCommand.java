@@ -38,6 +38,8 @@ public final class MaintenanceCommand implements Runnable {
         @Option(names = "--message", paramLabel = "TEXT") String message;
         @Option(names = "--message-ja", paramLabel = "TEXT") String messageJa;
         @Option(names = "--impact", defaultValue = "minor") String impact;
+        @Option(names = "--auto-start", description = "The hub starts it at --from.") boolean autoStart;
+        @Option(names = "--auto-complete", description = "The hub completes it at --until.") boolean autoComplete;
 
         @Override
         public Integer call() {
@@ -48,6 +50,8 @@ public final class MaintenanceCommand implements Runnable {
             body.put("scheduled_until", until);
             body.put("component_ids", components);
             body.put("body", HubCall.text(message, messageJa));
+            body.put("auto_start", autoStart);
+            body.put("auto_complete", autoComplete);
             return hub.run(spec, c -> c.post("/maintenance", body), MaintenanceCommand::printOne);
         }
     }

@@ -33,11 +33,34 @@ final class MonitorsSection {
         List<Monitor> monitors = top.list("monitors", s -> monitor(s, references, allIds)).stream()
                 .filter(m -> m != null).toList();
         MonitoringSettings monitoring = top.section("monitoring").map(s -> {
-            var settings = new MonitoringSettings(Durations.positive(s, "retention").orElse(MonitoringSettings.DEFAULT_RETENTION));
+            var retention = Durations.positive(s, "retention").orElse(MonitoringSettings.DEFAULT_RETENTION);
+            var damping = s.section("flap_damping").map(MonitorsSection::flapDamping).orElse(FlapDamping.defaults());
+            var metricsBind = s.string("metrics_bind").flatMap(text -> address(s, "metrics_bind", text));
             s.finish();
-            return settings;
+            return new MonitoringSettings(retention, damping, metricsBind);
         }).orElse(MonitoringSettings.defaults());
         return new Read(vantagePoints, monitors, monitoring);
+    }
+
+    private static Optional<java.net.InetSocketAddress> address(YamlSection s, String key, String text) {
+        int colon = text.lastIndexOf(':');
+        String host = colon > 0 ? text.substring(0, colon).replaceAll("^\\[|\\]$", "") : "";
+        String port = colon > 0 ? text.substring(colon + 1) : "";
+        if (host.isEmpty() || !port.matches("\\d{1,5}") || Integer.parseInt(port) < 0 || Integer.parseInt(port) > 65535) {
+            s.problem(key, "'" + text + "' is not an address; write host:port, e.g. 127.0.0.1:9464");
+            return Optional.empty();
+        }
+        return Optional.of(java.net.InetSocketAddress.createUnresolved(host, Integer.parseInt(port)));
+    }
+
+    private static FlapDamping flapDamping(YamlSection s) {
+        int changes = ProbeReaders.integer(s, "changes", FlapDamping.DEFAULT_CHANGES);
+        if (changes < 2) s.problem("changes", "must be at least 2 (one outage and its recovery are two changes)");
+        var window = Durations.positive(s, "window").orElse(FlapDamping.DEFAULT_WINDOW);
+        var hold = Durations.read(s, "hold").orElse(FlapDamping.DEFAULT_HOLD);
+        if (hold.isNegative()) s.problem("hold", "must not be negative");
+        s.finish();
+        return new FlapDamping(Math.max(2, changes), window, hold.isNegative() ? FlapDamping.DEFAULT_HOLD : hold);
     }
 
     private static VantagePoint vantagePoint(YamlSection s, ConfigReferences references) {
@@ -63,6 +86,10 @@ final class MonitorsSection {
         String id = references.declare("monitor", s, s.requiredString("id"));
         String kind = s.requiredString("kind");
         var interval = Durations.positive(s, "interval").orElse(Monitor.DEFAULT_INTERVAL);
+        if (interval.compareTo(MonitoringSettings.MIN_INTERVAL) < 0) {
+            s.problem("interval", "must be at least " + MonitoringSettings.MIN_INTERVAL.toMillis() + "ms; shorter checks are a load test, not monitoring");
+            interval = MonitoringSettings.MIN_INTERVAL;
+        }
         int retries = nonNegative(s, "retries", 0);
         Optional<String> component = s.string("component");
         component.ifPresent(c -> references.expect("component", c, s, "component"));

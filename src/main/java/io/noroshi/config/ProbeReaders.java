@@ -47,9 +47,21 @@ final class ProbeReaders {
             "heartbeat", (s, id) -> new HeartbeatProbe(id, Durations.positive(s, "period").orElseGet(() -> {
                 if (!s.has("period")) s.problem("period", "is required for a heartbeat (how often a push is expected)");
                 return Duration.ofDays(1);
-            }), Durations.read(s, "grace").orElse(null)));
+            }), Durations.read(s, "grace").orElse(null), heartbeatSecret(s)));
 
     private ProbeReaders() {
+    }
+
+    private static Optional<String> heartbeatSecret(YamlSection s) {
+        Optional<String> hash = s.string("secret_sha256");
+        if (hash.isEmpty()) {
+            s.problem("secret_sha256", "is required for a heartbeat: the hex SHA-256 of its push secret "
+                    + "(SECRET=$(openssl rand -hex 24); printf %s \"$SECRET\" | sha256sum)");
+        } else if (!hash.get().matches("[0-9a-f]{64}")) {
+            s.problem("secret_sha256", "must be 64 lower-case hex digits (a SHA-256), not the secret itself");
+            return Optional.empty();
+        }
+        return hash;
     }
 
     /** Reads the probe of {@code kind}; null (with the problem reported) when it cannot be built. */

@@ -23,6 +23,7 @@ import io.noroshi.storage.Database;
 import io.noroshi.storage.HubFileLock;
 import io.noroshi.storage.DatabaseSettings;
 import io.noroshi.web.HubServer;
+import io.noroshi.web.MetricsListener;
 import io.noroshi.web.Routes;
 import io.noroshi.web.SnapshotHolder;
 import java.io.IOException;
@@ -53,10 +54,12 @@ public final class Hub implements AutoCloseable {
     private final AdminGraph admin;
     private final LiveAudits audits;
     private final HubFileLock fileLock; // null on PostgreSQL
+    private final MetricsListener metricsListener; // null unless monitoring.metrics_bind is set
 
     private Hub(Database database, SnapshotPublisher publisher, HubServer server, ScheduledExecutorService timer, Monitoring monitoring,
-                AdminGraph admin, LiveAudits audits, HubFileLock fileLock) {
+                AdminGraph admin, LiveAudits audits, HubFileLock fileLock, MetricsListener metricsListener) {
         this.fileLock = fileLock;
+        this.metricsListener = metricsListener;
         this.admin = admin;
         this.audits = audits;
         this.database = database;
@@ -93,6 +96,14 @@ public final class Hub implements AutoCloseable {
             var publisher = new SnapshotPublisher(source, new SiteRenderer(), holder::publish, clock);
             publisher.publishNow();
             var metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            // Names that `promtool check metrics` accepts: a CPU count is not a "_count", and process_cpu_usage already says the rest.
+            metrics.config().meterFilter(new io.micrometer.core.instrument.config.MeterFilter() {
+                        @Override
+                        public io.micrometer.core.instrument.Meter.Id map(io.micrometer.core.instrument.Meter.Id id) {
+                            return id.getName().equals("system.cpu.count") ? id.withName("system.cpus") : id;
+                        }
+                    })
+                    .meterFilter(io.micrometer.core.instrument.config.MeterFilter.denyNameStartsWith("process.cpu.time"));
             // Monitoring: the hub's own checks, agents' results, quorum verdicts -> component status and uptime.
             var ledger = new HeartbeatLedger(clock);
             var monitoring = new Monitoring(config, new Monitoring.Stores(database.results(), database.componentStates(), database.uptime()),
@@ -105,11 +116,14 @@ public final class Hub implements AutoCloseable {
                         }
                     });
             // admin: accounts, write commands, admin API and pages
-            var admin = AdminGraph.build(config, database, publisher, clock);
+            var admin = AdminGraph.build(config, database, publisher, clock, monitoring.handBack(),
+                    java.util.List.of(monitoring.admin(database.results(), clock)));
             var routes = new Routes(holder, metrics, monitoring.agentApi(), admin.routes(), database.health());
             // Other hubs on the same PostgreSQL announce their changes: re-render at once, not at the idle refresh.
             database.changes().listen(publisher::requestRefresh);
             var server = new HubServer(holder, routes::register, options.connections()).bindMetrics(metrics).start(options.bind(), options.port());
+            // /metrics without a token, on an address of its own (the hub's port asks for a token with scope read)
+            MetricsListener metricsListener = config.monitoring().metricsBind().map(a -> MetricsListener.start(a, metrics)).orElse(null);
             // Not needed for the first answer, so after it: the JVM's meters (they start the management beans) and, on
             // the first start, the one-time setup token.
             new JvmMemoryMetrics().bindTo(metrics);
@@ -119,11 +133,19 @@ public final class Hub implements AutoCloseable {
             monitoring.start();
             var timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("hub-timer").daemon().factory());
             timer.scheduleAtFixedRate(publisher::requestRefresh, IDLE_REFRESH_SECONDS, IDLE_REFRESH_SECONDS, TimeUnit.SECONDS);
+            // maintenance flagged auto_start / auto_complete moves at its scheduled times
+            timer.scheduleWithFixedDelay(() -> {
+                try {
+                    admin.maintenanceSchedule().run();
+                } catch (RuntimeException e) {
+                    log.warn("maintenance schedule failed error={}", e.toString());
+                }
+            }, 1, io.noroshi.admin.MaintenanceSchedule.EVERY_SECONDS, TimeUnit.SECONDS);
             // scheduled live DNS audit: findings kept in the database, new ones raised as events (logged and counted)
             var auditEvents = new AuditEvents();
             auditEvents.subscribe(new FindingLog(metrics));
             var audits = LiveAudits.start(config.audit(), database.auditFindings(), auditEvents, clock);
-            return new Hub(database, publisher, server, timer, monitoring, admin, audits, fileLock);
+            return new Hub(database, publisher, server, timer, monitoring, admin, audits, fileLock, metricsListener);
         } catch (RuntimeException e) {
             database.close();
             if (fileLock != null) fileLock.close();
@@ -142,6 +164,11 @@ public final class Hub implements AutoCloseable {
 
     public int port() {
         return server.port();
+    }
+
+    /** The port of the separate metrics listener ({@code monitoring.metrics_bind}), if one runs. */
+    public java.util.OptionalInt metricsPort() {
+        return metricsListener == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(metricsListener.port());
     }
 
     public SnapshotPublisher publisher() {
@@ -180,6 +207,7 @@ public final class Hub implements AutoCloseable {
         timer.shutdownNow();
         audits.close();
         monitoring.close();
+        if (metricsListener != null) metricsListener.close();
         server.close();
         publisher.close();
         database.close();

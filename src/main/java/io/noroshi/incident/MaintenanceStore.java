@@ -9,7 +9,17 @@ import java.util.Optional;
 public interface MaintenanceStore {
 
     /** Schedules a maintenance with its announcement text; status becomes scheduled. */
-    Maintenance schedule(Text name, Impact impact, Instant from, Instant until, List<String> componentIds, Text announcement, Instant at);
+    default Maintenance schedule(Text name, Impact impact, Instant from, Instant until, List<String> componentIds, Text announcement,
+                                 Instant at) {
+        return schedule(name, impact, from, until, componentIds, announcement, at, false, false);
+    }
+
+    /**
+     * Schedules a maintenance that the hub may start at {@code from} ({@code autoStart}) and
+     * complete at {@code until} ({@code autoComplete}).
+     */
+    Maintenance schedule(Text name, Impact impact, Instant from, Instant until, List<String> componentIds, Text announcement,
+                         Instant at, boolean autoStart, boolean autoComplete);
 
     /** Appends an update and moves the maintenance to {@code status}. Empty when the id is unknown. */
     Optional<Maintenance> addUpdate(String maintenanceId, MaintenanceStatus status, Text body, Instant at);

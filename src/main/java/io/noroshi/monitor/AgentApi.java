@@ -1,8 +1,9 @@
 package io.noroshi.monitor;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.ConflictResponse;
+import io.javalin.http.ContentTooLargeResponse;
 import io.javalin.http.Context;
-import io.javalin.http.NotFoundResponse;
 import io.javalin.http.UnauthorizedResponse;
 import io.noroshi.config.Monitor;
 import io.noroshi.probe.CheckOutcome;
@@ -28,20 +29,30 @@ public final class AgentApi {
     private static final Logger log = LoggerFactory.getLogger(AgentApi.class);
     /** Largest batch accepted at once; agents send at most this many. */
     public static final int MAX_BATCH = 1_000;
+    /** Largest body accepted: a full batch of results with long messages fits well. */
+    public static final int MAX_BODY_BYTES = 2 * 1024 * 1024;
 
     private final MonitorEngine engine;
     private final ResultStore results;
     private final AgentTokens tokens;
     private final ProbeCodec probes;
-    private final HeartbeatLedger ledger;
+    private final HeartbeatPushes heartbeats;
+    private final AgentActivity activity;
     private final ObjectMapper json = ProbeCodec.mapper();
 
-    public AgentApi(MonitorEngine engine, ResultStore results, AgentTokens tokens, ProbeCodec probes, HeartbeatLedger ledger) {
+    public AgentApi(MonitorEngine engine, ResultStore results, AgentTokens tokens, ProbeCodec probes, HeartbeatLedger ledger,
+                    AgentActivity activity) {
+        this.activity = activity;
         this.engine = engine;
         this.results = results;
         this.tokens = tokens;
         this.probes = probes;
-        this.ledger = ledger;
+        this.heartbeats = new HeartbeatPushes(engine, ledger);
+    }
+
+    /** The heartbeat push URL, served beside the agent API. */
+    public HeartbeatPushes heartbeats() {
+        return heartbeats;
     }
 
     /** {@code GET /api/agent/v1/checks}: the monitors assigned to the calling agent. */
@@ -58,6 +69,7 @@ public final class AgentApi {
     /** {@code POST /api/agent/v1/results}: stores the batch (once), then judges what was new. */
     public void results(Context ctx) {
         String vantage = authenticate(ctx);
+        if (ctx.contentLength() > MAX_BODY_BYTES) throw new ContentTooLargeResponse("results: at most " + MAX_BODY_BYTES + " bytes per batch");
         AgentWire.Batch batch;
         try {
             batch = json.readValue(ctx.bodyAsBytes(), AgentWire.Batch.class);
@@ -65,35 +77,46 @@ public final class AgentApi {
             throw new ApiErrors.BadRequest("results", "not a results batch: " + e.getMessage().lines().findFirst().orElse(""));
         }
         if (batch.results() == null) throw new ApiErrors.BadRequest("results", "is required");
-        if (batch.results().size() > MAX_BATCH) throw new ApiErrors.BadRequest("results", "at most " + MAX_BATCH + " per batch");
+        if (batch.results().size() > MAX_BATCH) throw new ContentTooLargeResponse("results: at most " + MAX_BATCH + " per batch");
         var sequenced = new ArrayList<ResultStore.Sequenced>();
-        for (AgentWire.Result r : batch.results()) sequenced.add(new ResultStore.Sequenced(r.seq(), toResult(vantage, r)));
-        List<MonitorResult> fresh = results.appendFromAgent(vantage, sequenced);
-        fresh.forEach(engine::judge);
-        long acknowledged = results.lastSequence(vantage);
-        log.debug("agent results vantage={} received={} new={} acknowledged={}", vantage, sequenced.size(), fresh.size(), acknowledged);
-        reply(ctx, new AgentWire.Ack(acknowledged));
-    }
-
-    /** {@code POST /api/heartbeat/{id}}: a push for a heartbeat monitor. */
-    public void heartbeat(Context ctx) {
-        String id = ctx.pathParam("id");
-        if (engine.monitor(id).filter(m -> m.probe() instanceof HeartbeatProbe).isEmpty()) {
-            throw new NotFoundResponse("no heartbeat monitor '" + id + "'");
+        int refused = 0;
+        for (AgentWire.Result r : batch.results()) {
+            MonitorResult result = toResult(vantage, r);
+            // Only monitors assigned to this agent: its token must not write anyone else's history. The number is used up.
+            boolean assigned = engine.assigned(result);
+            if (!assigned) refused++;
+            sequenced.add(new ResultStore.Sequenced(r.seq(), assigned ? result : null));
         }
-        ledger.recordPush(id);
-        reply(ctx, java.util.Map.of("heartbeat", id, "recorded", true));
+        List<MonitorResult> fresh;
+        try {
+            fresh = results.appendFromAgent(vantage, sequenced);
+        } catch (ResultStore.SequenceGap e) {
+            log.warn("agent results refused vantage={} reason=sequence-gap expected={} got={}", vantage, e.expected(), e.got());
+            throw new ConflictResponse("results[].seq: " + e.getMessage() + " (the last stored is " + (e.expected() - 1) + ")");
+        }
+        if (refused > 0) log.warn("agent results refused vantage={} reason=not-assigned count={}", vantage, refused);
+        engine.judgeAll(fresh);
+        long acknowledged = results.lastSequence(vantage);
+        activity.received(vantage, fresh.size());
+        log.debug("agent results vantage={} received={} new={} acknowledged={}", vantage, sequenced.size(), fresh.size(), acknowledged);
+        reply(ctx, new AgentWire.Ack(acknowledged, refused));
     }
 
     private String authenticate(Context ctx) {
         String header = ctx.header("Authorization");
         String token = header != null && header.startsWith("Bearer ") ? header.substring(7).strip() : null;
-        String vantage = tokens.vantageOf(token).orElseThrow(() -> new UnauthorizedResponse("missing or unknown agent token"));
         String named = ctx.header("X-Noroshi-Agent");
+        String vantage = tokens.vantageOf(token).orElse(null);
+        if (vantage == null) {
+            activity.failedLogin(named);
+            throw new UnauthorizedResponse("missing or unknown agent token");
+        }
         if (named != null && !named.equals(vantage)) {
             log.warn("agent name mismatch token_for={} named={}", vantage, named);
+            activity.failedLogin(named);
             throw new UnauthorizedResponse("this token belongs to another agent than '" + named + "'");
         }
+        activity.seen(vantage, ctx.header(AgentWire.VERSION_HEADER));
         return vantage;
     }
 

@@ -43,6 +43,11 @@ public final class AgentTokens {
         return HexFormat.of().formatHex(sha256(token));
     }
 
+    /** SHA-256 of {@code text} as UTF-8. */
+    static byte[] sha256Of(String text) {
+        return sha256(text);
+    }
+
     private static byte[] sha256(String token) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));

@@ -9,6 +9,11 @@ import java.util.List;
  */
 public final class AgentWire {
 
+    /** The header an agent names its version in. */
+    public static final String VERSION_HEADER = "X-Noroshi-Agent-Version";
+    /** This build's agent version; kept equal to the command line's {@code --version}. */
+    public static final String VERSION = "0.1.0";
+
     private AgentWire() {
     }
 
@@ -38,7 +43,11 @@ public final class AgentWire {
     public record Batch(List<Result> results) {
     }
 
-    /** {@code POST results} answer: everything up to {@code acknowledged} is stored; drop it. */
-    public record Ack(long acknowledged) {
+    /**
+     * {@code POST results} answer: everything up to {@code acknowledged} is stored (or refused); drop it.
+     *
+     * @param refused how many results of the batch were refused: their monitor is not assigned to this agent
+     */
+    public record Ack(long acknowledged, int refused) {
     }
 }

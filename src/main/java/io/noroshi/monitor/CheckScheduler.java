@@ -57,9 +57,12 @@ public final class CheckScheduler implements AutoCloseable {
         this.metrics = metrics;
         this.slots = new Semaphore(maxConcurrent);
         var tags = io.micrometer.core.instrument.Tags.of("vantage", vantage);
-        metrics.registry().gauge("noroshi_scheduler_first_runs_pending", tags, neverRun);
-        metrics.registry().gauge("noroshi_scheduler_first_round_seconds", tags, firstRoundNanos,
-                n -> n.get() < 0 ? Double.NaN : n.get() / 1e9);
+        io.micrometer.core.instrument.Gauge.builder("noroshi_scheduler_first_runs_pending", neverRun, AtomicInteger::get).tags(tags)
+                .description("Scheduled checks of this vantage point that have not run once yet").register(metrics.registry());
+        io.micrometer.core.instrument.Gauge.builder("noroshi_scheduler_first_round_seconds", firstRoundNanos,
+                        n -> n.get() < 0 ? Double.NaN : n.get() / 1e9).tags(tags)
+                .description("Seconds from the first schedule until every check had started once; NaN until then")
+                .register(metrics.registry());
     }
 
     /** Replaces whatever was scheduled with {@code checks}; each starts at its stable offset. */

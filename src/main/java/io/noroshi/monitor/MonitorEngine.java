@@ -1,6 +1,8 @@
 package io.noroshi.monitor;
 
+import io.noroshi.config.FlapDamping;
 import io.noroshi.config.Monitor;
+import io.noroshi.config.VantagePoint;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -17,8 +19,15 @@ import java.util.function.Consumer;
  */
 public final class MonitorEngine {
 
+    private static final Duration LATE_AFTER_AT_MOST = Duration.ofSeconds(5);
+
     private final Map<String, Monitor> monitors = new LinkedHashMap<>();
     private final Map<String, MonitorVerdicts> verdicts = new LinkedHashMap<>();
+    /**
+     * The verdicts as published, readable without the engine's lock: a hand-back asks for them inside
+     * a database write, while the engine may hold its lock and wait for that write (a deadlock otherwise).
+     */
+    private final Map<String, Verdict> published = new java.util.concurrent.ConcurrentHashMap<>();
     private final MonitorEvents events;
     private final MonitorMetrics metrics;
     private final Consumer<MonitorResult> recorder;
@@ -27,13 +36,19 @@ public final class MonitorEngine {
      * @param recorder receives every accepted result of the hub's own checks, for storage
      */
     public MonitorEngine(List<Monitor> monitors, MonitorEvents events, MonitorMetrics metrics, Consumer<MonitorResult> recorder) {
+        this(monitors, FlapDamping.defaults(), events, metrics, recorder);
+    }
+
+    public MonitorEngine(List<Monitor> monitors, FlapDamping damping, MonitorEvents events, MonitorMetrics metrics,
+                         Consumer<MonitorResult> recorder) {
         this.events = events;
         this.metrics = metrics;
         this.recorder = recorder;
         for (Monitor m : monitors) {
             this.monitors.put(m.id(), m);
             var rule = new QuorumRule(m.effectiveQuorum(), m.confirmations(), m.recoveries());
-            this.verdicts.put(m.id(), new MonitorVerdicts(m.id(), rule, staleAfter(m)));
+            int agents = (int) m.vantagePoints().stream().filter(v -> !v.equals(VantagePoint.HUB_ID)).count();
+            this.verdicts.put(m.id(), new MonitorVerdicts(m.id(), rule, staleAfter(m), damping, agents, lateAfter(m)));
             metrics.monitor(m.id());
         }
     }
@@ -44,6 +59,15 @@ public final class MonitorEngine {
      */
     static Duration staleAfter(Monitor m) {
         return m.interval().multipliedBy(3).plus(m.probe().timeout().multipliedBy(m.retries() + 1L));
+    }
+
+    /**
+     * How far behind a monitor's newest result a result must be to count as late and be folded in
+     * its place: one interval, at most 5 s. Within that, arrival order and time order differ by at
+     * most one check per vantage point; an agent cut off for longer is always re-folded.
+     */
+    static Duration lateAfter(Monitor m) {
+        return m.interval().compareTo(LATE_AFTER_AT_MOST) < 0 ? m.interval() : LATE_AFTER_AT_MOST;
     }
 
     /** A result of the hub's own scheduler: recorded, then judged. */
@@ -57,12 +81,40 @@ public final class MonitorEngine {
      * @return false when the monitor is unknown or the vantage point is not assigned to it
      */
     public synchronized boolean judge(MonitorResult result) {
-        Monitor monitor = monitors.get(result.monitorId());
-        if (monitor == null || !monitor.vantagePoints().contains(result.vantage())) return false;
+        if (!assigned(result)) return false;
         metrics.latency(result.result().latency());
-        MonitorVerdicts folded = verdicts.get(result.monitorId());
-        folded.accept(result.vantage(), result.result()).ifPresent(this::changed);
+        metrics.result(result.vantage(), result.result().outcome());
+        verdicts.get(result.monitorId()).acceptAll(List.of(result)).forEach(this::changed);
         return true;
+    }
+
+    /**
+     * Judges a batch (an agent's upload), per monitor in the order the results were taken; results
+     * for monitors the vantage point is not assigned to are skipped.
+     */
+    public synchronized void judgeAll(List<MonitorResult> results) {
+        var byMonitor = new LinkedHashMap<String, List<MonitorResult>>();
+        for (MonitorResult r : results) {
+            if (!assigned(r)) continue;
+            metrics.latency(r.result().latency());
+            metrics.result(r.vantage(), r.result().outcome());
+            byMonitor.computeIfAbsent(r.monitorId(), k -> new java.util.ArrayList<>()).add(r);
+        }
+        byMonitor.forEach((id, list) -> verdicts.get(id).acceptAll(list).forEach(this::changed));
+    }
+
+    /** Whether {@code result}'s vantage point runs its monitor. */
+    public boolean assigned(MonitorResult result) {
+        Monitor monitor = monitors.get(result.monitorId());
+        return monitor != null && monitor.vantagePoints().contains(result.vantage());
+    }
+
+    /** The fold of one monitor, for the operator's view; empty for an unknown id. */
+    public synchronized Optional<MonitorState> state(String monitorId, Instant now) {
+        MonitorVerdicts folded = verdicts.get(monitorId);
+        if (folded == null) return Optional.empty();
+        return Optional.of(new MonitorState(monitorId, folded.verdict(), folded.since(), folded.tallies(), folded.damping(now),
+                folded.unjudged(), staleAfter(monitors.get(monitorId))));
     }
 
     /** Re-judges every monitor at {@code now}: vantage points that fell silent stop counting. */
@@ -70,9 +122,9 @@ public final class MonitorEngine {
         for (MonitorVerdicts folded : verdicts.values()) folded.reevaluate(now).ifPresent(this::changed);
     }
 
-    public synchronized Verdict verdict(String monitorId) {
-        MonitorVerdicts folded = verdicts.get(monitorId);
-        return folded == null ? Verdict.NO_DATA : folded.verdict();
+    /** The current verdict of {@code monitorId} (no data for an unknown id); never waits for the engine's lock. */
+    public Verdict verdict(String monitorId) {
+        return published.getOrDefault(monitorId, Verdict.NO_DATA);
     }
 
     public Optional<Monitor> monitor(String monitorId) {
@@ -91,5 +143,7 @@ public final class MonitorEngine {
     private void changed(VerdictChange change) {
         metrics.state(change.monitorId(), change.to());
         events.publish(change);
+        // after the subscribers: whoever reads the new verdict finds the component status already derived from it
+        published.put(change.monitorId(), change.to());
     }
 }

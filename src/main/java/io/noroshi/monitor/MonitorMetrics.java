@@ -10,7 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What the monitor engine shows on {@code /metrics}: each monitor's state
- * ({@code noroshi_monitor_state}: 0 no data, 1 up, 2 degraded, 3 down), check latency
+ * ({@code noroshi_monitor_state}: 0 no data, 1 up, 2 degraded, 3 down), results per vantage point
+ * ({@code noroshi_vantage_results_total}), check latency
  * ({@code noroshi_check_latency_seconds}) and scheduler lag ({@code noroshi_scheduler_lag_seconds}:
  * actual start minus planned start of a check).
  */
@@ -18,6 +19,7 @@ public final class MonitorMetrics {
 
     private final MeterRegistry registry;
     private final Map<String, AtomicInteger> states = new ConcurrentHashMap<>();
+    private final Map<String, io.micrometer.core.instrument.Counter> results = new ConcurrentHashMap<>();
     private final Timer latency;
     private final DistributionSummary lag;
 
@@ -32,8 +34,19 @@ public final class MonitorMetrics {
 
     /** Registers the state gauge of {@code monitorId} (no data until a verdict). */
     public void monitor(String monitorId) {
-        states.computeIfAbsent(monitorId, id -> registry.gauge("noroshi_monitor_state",
-                io.micrometer.core.instrument.Tags.of("monitor", id), new AtomicInteger(0)));
+        states.computeIfAbsent(monitorId, id -> {
+            var state = new AtomicInteger(0);
+            io.micrometer.core.instrument.Gauge.builder("noroshi_monitor_state", state, AtomicInteger::get).tag("monitor", id)
+                    .description("Quorum verdict of the monitor: 0 no data, 1 up, 2 degraded, 3 down").register(registry);
+            return state;
+        });
+    }
+
+    /** Counts one result of {@code vantage} with {@code outcome} ({@code noroshi_vantage_results_total{vantage,outcome}}). */
+    public void result(String vantage, io.noroshi.probe.CheckOutcome outcome) {
+        results.computeIfAbsent(vantage + "/" + outcome, k -> io.micrometer.core.instrument.Counter.builder("noroshi_vantage_results")
+                .tag("vantage", vantage).tag("outcome", outcome.name().toLowerCase(java.util.Locale.ROOT))
+                .description("Check results of this vantage point the engine judged, by outcome").register(registry)).increment();
     }
 
     public void state(String monitorId, Verdict verdict) {

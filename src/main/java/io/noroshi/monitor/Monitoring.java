@@ -2,12 +2,14 @@ package io.noroshi.monitor;
 
 import io.noroshi.storage.DatabaseOutage;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.noroshi.component.ComponentHandBack;
 import io.noroshi.component.ComponentStateStore;
 import io.noroshi.config.Monitor;
 import io.noroshi.config.NoroshiConfig;
 import io.noroshi.config.VantagePoint;
 import io.noroshi.probe.Checkers;
 import io.noroshi.probe.heartbeat.HeartbeatLedger;
+import io.noroshi.probe.heartbeat.HeartbeatProbe;
 import io.noroshi.uptime.UptimeStore;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -36,11 +38,13 @@ public final class Monitoring implements AutoCloseable {
     }
 
     private final MonitorEngine engine;
+    private final ComponentVerdicts components;
     private final MonitorEvents events;
     private final UptimeTracker uptime;
     private final ResultRecorder recorder;
     private final CheckScheduler scheduler;
     private final AgentApi agentApi;
+    private final AgentActivity agents;
     private final InstantSource clock;
     private final ScheduledExecutorService timer =
             Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("monitor-timer").daemon().factory());
@@ -55,13 +59,17 @@ public final class Monitoring implements AutoCloseable {
         this.events = new InHubEvents();
         var metrics = new MonitorMetrics(registry);
         this.recorder = new ResultRecorder(stores.results());
-        this.engine = new MonitorEngine(config.monitors(), events, metrics, recorder::record);
-        this.uptime = new UptimeTracker(stores.uptime(), config.page().timeZone());
-        var components = new ComponentVerdicts(config.monitors(), engine::verdict, stores.componentStates(), uptime, refresh);
+        this.engine = new MonitorEngine(config.monitors(), config.monitoring().flapDamping(), events, metrics, recorder::record);
+        this.uptime = new UptimeTracker(stores.uptime(), config.page().timeZone(), clock.instant());
+        this.components = new ComponentVerdicts(config.monitors(), engine::verdict, stores.componentStates(), uptime, refresh);
         events.subscribe(components::onChange);
+        this.agents = new AgentActivity(config.vantagePoints(), clock, registry);
         this.agentApi = new AgentApi(engine, stores.results(), new AgentTokens(config.vantagePoints()),
-                new ProbeCodec(checkers.kinds()), ledger);
-        this.scheduler = new CheckScheduler(checkers, VantagePoint.HUB_ID, engine::acceptFromHub, metrics,
+                new ProbeCodec(checkers.kinds()), ledger, agents);
+        // A heartbeat that never pushed since the start has nothing to judge until its first period passes: no data, not up.
+        this.scheduler = new CheckScheduler(checkers, VantagePoint.HUB_ID, result -> {
+            if (!awaitingFirstPush(ledger, result)) engine.acceptFromHub(result);
+        }, metrics,
                 CheckScheduler.DEFAULT_MAX_CONCURRENT);
         Duration retention = config.monitoring().retention();
         every(RECORD_EVERY, recorder::flush);
@@ -79,6 +87,11 @@ public final class Monitoring implements AutoCloseable {
         return this;
     }
 
+    private boolean awaitingFirstPush(HeartbeatLedger ledger, MonitorResult result) {
+        return engine.monitor(result.monitorId()).map(Monitor::probe)
+                .filter(p -> p instanceof HeartbeatProbe h && ledger.awaitingFirstPush(h)).isPresent();
+    }
+
     static ScheduledCheck scheduled(Monitor m) {
         return new ScheduledCheck(m.id(), m.probe(), m.interval(), m.retries());
     }
@@ -92,8 +105,24 @@ public final class Monitoring implements AutoCloseable {
         return events;
     }
 
+    /** The operator's view of the monitoring: admin API routes and pages, for {@code AdminGraph.build}. */
+    public io.noroshi.admin.AdminFeature.Factory admin(ResultStore results, InstantSource clock) {
+        var view = new MonitoringView(engine, agents, results, clock);
+        return (gate, json) -> new MonitoringAdmin(view, gate, json);
+    }
+
+    /** What a component handed back by people shows: its monitors' current status. */
+    public ComponentHandBack handBack() {
+        return components;
+    }
+
     public AgentApi agentApi() {
         return agentApi;
+    }
+
+    /** What the hub knows of its agents since it started. */
+    public AgentActivity agents() {
+        return agents;
     }
 
     public UptimeTracker uptime() {

@@ -8,7 +8,7 @@ import java.time.Instant;
  * Runtime state of one monitor as seen from one vantage point: streaks of bad and good checks.
  * Immutable; each result yields the next tally.
  */
-record VantageTally(String vantage, int badStreak, int goodStreak, CheckOutcome last, String message, Instant at) {
+public record VantageTally(String vantage, int badStreak, int goodStreak, CheckOutcome last, String message, Instant at) {
 
     static VantageTally first(String vantage, CheckResult result) {
         return new VantageTally(vantage, 0, 0, null, "", result.startedAt()).next(result);

@@ -20,10 +20,10 @@ final class JdbiComponentStateStore implements ComponentStateStore {
     public Map<String, ComponentState> all() {
         return db.read(handle -> {
             var states = new LinkedHashMap<String, ComponentState>();
-            handle.createQuery("SELECT component_id, status, updated_at, overridden FROM component_states ORDER BY component_id")
+            handle.createQuery("SELECT component_id, status, updated_at, overridden, monitoring_unavailable FROM component_states ORDER BY component_id")
                     .map((rs, ctx) -> new ComponentState(rs.getString("component_id"),
                             ComponentStatus.fromWire(rs.getString("status")),
-                            Instant.ofEpochMilli(rs.getLong("updated_at")), rs.getBoolean("overridden")))
+                            Instant.ofEpochMilli(rs.getLong("updated_at")), rs.getBoolean("overridden"), rs.getBoolean("monitoring_unavailable")))
                     .forEach(state -> states.put(state.componentId(), state));
             return Map.copyOf(states);
         });
@@ -31,13 +31,15 @@ final class JdbiComponentStateStore implements ComponentStateStore {
 
     @Override
     public void put(ComponentState state) {
-        db.write(handle -> handle.createUpdate("INSERT INTO component_states (component_id, status, updated_at, overridden) "
-                        + "VALUES (:id, :status, :at, :overridden) ON CONFLICT (component_id) DO UPDATE SET "
-                        + "status = excluded.status, updated_at = excluded.updated_at, overridden = excluded.overridden")
+        db.write(handle -> handle.createUpdate("INSERT INTO component_states (component_id, status, updated_at, overridden, monitoring_unavailable) "
+                        + "VALUES (:id, :status, :at, :overridden, :unavailable) ON CONFLICT (component_id) DO UPDATE SET "
+                        + "status = excluded.status, updated_at = excluded.updated_at, overridden = excluded.overridden, "
+                        + "monitoring_unavailable = excluded.monitoring_unavailable")
                 .bind("id", state.componentId())
                 .bind("status", state.status().wire())
                 .bind("at", state.updatedAt().toEpochMilli())
                 .bind("overridden", state.overridden())
+                .bind("unavailable", state.monitoringUnavailable())
                 .execute());
     }
 }

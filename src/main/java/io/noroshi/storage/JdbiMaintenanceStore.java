@@ -24,7 +24,7 @@ import org.jdbi.v3.core.statement.Query;
 final class JdbiMaintenanceStore implements MaintenanceStore {
 
     private static final String SELECT = "SELECT id, name, status, impact, scheduled_for, scheduled_until, "
-            + "created_at, updated_at FROM maintenance ";
+            + "created_at, updated_at, auto_start, auto_complete FROM maintenance ";
 
     private final Transactions db;
 
@@ -34,14 +34,17 @@ final class JdbiMaintenanceStore implements MaintenanceStore {
 
     @Override
     public Maintenance schedule(Text name, Impact impact, Instant from, Instant until, List<String> componentIds,
-                                Text announcement, Instant at) {
+                                Text announcement, Instant at, boolean autoStart, boolean autoComplete) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(impact, "impact");
         List<String> components = List.copyOf(componentIds);
         String id = db.ids().next();
         return db.write(handle -> {
             handle.createUpdate("INSERT INTO maintenance (id, name, status, impact, scheduled_for, scheduled_until, "
-                            + "created_at, updated_at, last_seq) VALUES (:id, :name, :status, :impact, :from, :until, :at, :at, 1)")
+                            + "created_at, updated_at, last_seq, auto_start, auto_complete) "
+                            + "VALUES (:id, :name, :status, :impact, :from, :until, :at, :at, 1, :autoStart, :autoComplete)")
+                    .bind("autoStart", autoStart)
+                    .bind("autoComplete", autoComplete)
                     .bind("id", id)
                     .bind("name", db.texts().write(name))
                     .bind("status", MaintenanceStatus.SCHEDULED.wire())
@@ -115,7 +118,8 @@ final class JdbiMaintenanceStore implements MaintenanceStore {
                 db.texts().read(rs.getString("name")), MaintenanceStatus.fromWire(rs.getString("status")),
                 Impact.fromWire(rs.getString("impact")), Instant.ofEpochMilli(rs.getLong("scheduled_for")),
                 Instant.ofEpochMilli(rs.getLong("scheduled_until")), Instant.ofEpochMilli(rs.getLong("created_at")),
-                Instant.ofEpochMilli(rs.getLong("updated_at")), List.of(), List.of())).list();
+                Instant.ofEpochMilli(rs.getLong("updated_at")), List.of(), List.of(), rs.getBoolean("auto_start"),
+                rs.getBoolean("auto_complete"))).list();
         if (headers.isEmpty()) {
             return List.of();
         }
@@ -136,7 +140,7 @@ final class JdbiMaintenanceStore implements MaintenanceStore {
                 .forEach(e -> components.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
         return headers.stream().map(m -> new Maintenance(m.id(), m.name(), m.status(), m.impact(), m.scheduledFor(),
                 m.scheduledUntil(), m.createdAt(), m.updatedAt(), updates.getOrDefault(m.id(), List.of()),
-                components.getOrDefault(m.id(), List.of()))).toList();
+                components.getOrDefault(m.id(), List.of()), m.autoStart(), m.autoComplete())).toList();
     }
 
     private void insertUpdate(Handle handle, String maintenanceId, int seq, MaintenanceStatus status, Text body, Instant at) {

@@ -40,11 +40,13 @@ final class JdbiResultStore implements ResultStore {
             long highest = last;
             for (Sequenced s : batch) {
                 if (s.sequence() <= highest) continue; // already stored, or out of order within the batch
-                fresh.add(s.result());
+                // A number far ahead would make the agent's real results below it look already stored.
+                if (s.sequence() != highest + 1) throw new ResultStore.SequenceGap(highest + 1, s.sequence());
+                if (s.result() != null) fresh.add(s.result());
                 highest = s.sequence();
             }
-            if (fresh.isEmpty()) return List.<MonitorResult>of();
-            insert(handle, fresh);
+            if (highest == last) return List.<MonitorResult>of();
+            if (!fresh.isEmpty()) insert(handle, fresh);
             handle.createUpdate("INSERT INTO agent_cursors (vantage, last_sequence) VALUES (:vantage, :seq) "
                             + "ON CONFLICT (vantage) DO UPDATE SET last_sequence = excluded.last_sequence")
                     .bind("vantage", vantage).bind("seq", highest).execute();

@@ -89,6 +89,8 @@ public final class ApiErrors {
 
     private static void notFound(Context ctx) {
         if (ctx.result() != null && !ctx.result().isEmpty() && ctx.contentType() != null && ctx.contentType().contains("json")) return;
-        ctx.json(Map.of("error", "not_found", "message", "nothing at " + ctx.path()));
+        // A heartbeat push URL may carry a secret: never echo it back.
+        String message = ctx.path().startsWith("/api/heartbeat/") ? "no heartbeat with this id and secret" : "nothing at " + ctx.path();
+        ctx.json(Map.of("error", "not_found", "message", message));
     }
 }

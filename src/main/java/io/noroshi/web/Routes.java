@@ -4,6 +4,7 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.noroshi.monitor.AgentApi;
+import io.noroshi.account.Scope;
 import io.noroshi.admin.AdminRoutes;
 import io.noroshi.storage.DatabaseHealth;
 import java.util.LinkedHashMap;
@@ -22,7 +23,7 @@ public final class Routes {
     private final AdminRoutes admin; // null without the admin API and pages
     private final DatabaseHealth database; // null in tests of the read path
 
-    /** Without monitoring or the admin API and pages (tests of the read path). */
+    /** Without monitoring or the admin API and pages (tests of the read path); {@code /metrics} is then open. */
     public Routes(SnapshotHolder snapshots, PrometheusMeterRegistry metrics) {
         this(snapshots, metrics, null, null, null);
     }
@@ -39,7 +40,12 @@ public final class Routes {
         config.routes.get("/healthz", this::health);
         config.routes.get("/metrics", this::metrics);
         if (agents != null) {
-            config.routes.post("/api/heartbeat/{id}", agents::heartbeat);
+            // heartbeat pushes: the secret in the path or in Authorization: Bearer; GET for the simplest cron lines
+            var heartbeats = agents.heartbeats();
+            for (String path : new String[] {"/api/heartbeat/{id}", "/api/heartbeat/{id}/{secret}"}) {
+                config.routes.post(path, heartbeats::push);
+                config.routes.get(path, heartbeats::push);
+            }
             config.routes.get("/api/agent/v1/checks", agents::checks); // bearer token of an agent
             config.routes.post("/api/agent/v1/results", agents::results);
         }
@@ -59,6 +65,10 @@ public final class Routes {
     }
 
     private void metrics(Context ctx) {
+        // Monitor ids, agents and their activity are not for strangers: an API token with scope read
+        // (or the separate listener of monitoring.metrics_bind, see MetricsListener).
+        if (admin != null) admin.requireToken(ctx, Scope.READ);
+        ctx.header("Cache-Control", "no-store");
         ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape());
     }
 }

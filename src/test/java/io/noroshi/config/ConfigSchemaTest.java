@@ -29,6 +29,7 @@ class ConfigSchemaTest {
             "components           | /properties/components/items                                           | 'page: {name: A}\ncomponents: [{id: a, bogus_key: 1}]'",
             "audit                | /properties/audit                                                      | 'page: {name: A}\naudit: {domains: [example.com], bogus_key: 1}'",
             "monitoring           | /properties/monitoring                                                 | 'page: {name: A}\nmonitoring: {bogus_key: 1}'",
+            "flap damping         | /properties/monitoring/properties/flap_damping                         | 'page: {name: A}\nmonitoring: {flap_damping: {bogus_key: 1}}'",
     })
     void schemaAndLoaderKnowTheSameKeys(String section, String schemaPointer, String yaml) {
         Set<String> schemaKeys = new TreeSet<>();

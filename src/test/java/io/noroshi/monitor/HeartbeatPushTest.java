@@ -13,8 +13,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Pushes to the hub's heartbeat URL keep a heartbeat monitor up; silence takes it down. */
+/**
+ * Pushes to the hub's heartbeat URL keep a heartbeat monitor up; silence takes it down. A push needs
+ * the heartbeat's secret (finding 6 of issue 10), in the path or as a bearer token, by GET or POST.
+ */
 class HeartbeatPushTest {
+
+    private static final String SECRET = "f3a9c1d27b6e4f0a8d5c2b1e9f7a6d3c";
 
     @TempDir
     Path dir;
@@ -26,8 +31,10 @@ class HeartbeatPushTest {
         hub = new HubUnderTest("""
                 page: {name: Acme}
                 monitors:
-                  - {id: backup, kind: heartbeat, period: 400ms, grace: 0ms, interval: 100ms, confirmations: 1, recoveries: 1}
-                """, dir);
+                  - {id: backup, kind: heartbeat, period: 400ms, grace: 0ms, interval: 100ms, confirmations: 1, recoveries: 1,
+                     secret_sha256: %s}
+                  - {id: nightly, kind: heartbeat, period: 1h, interval: 100ms, confirmations: 1, recoveries: 1, secret_sha256: %s}
+                """.formatted(AgentTokens.hashOf(SECRET), AgentTokens.hashOf("nightly-" + SECRET)), dir);
     }
 
     @AfterEach
@@ -35,24 +42,43 @@ class HeartbeatPushTest {
         hub.close();
     }
 
-    private int push(String id) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(hub.url() + "api/heartbeat/" + id)).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode();
+    private HttpResponse<String> send(String method, String path, String bearer) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create(hub.url() + path)).method(method, HttpRequest.BodyPublishers.noBody());
+        if (bearer != null) request.header("Authorization", "Bearer " + bearer);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
-    void pushesKeepItUpAndSilenceTakesItDown() throws Exception {
-        assertThat(push("backup")).isEqualTo(200);
+    void pushesWithTheSecretKeepItUpAndSilenceTakesItDown() throws Exception {
+        assertThat(send("POST", "api/heartbeat/backup/" + SECRET, null).statusCode()).isEqualTo(200);
         assertThat(HubUnderTest.await(Duration.ofSeconds(10), () -> hub.verdict("backup") == Verdict.UP)).isTrue();
 
         assertThat(HubUnderTest.await(Duration.ofSeconds(10), () -> hub.verdict("backup") == Verdict.DOWN)).as("silence").isTrue();
-        push("backup");
+        assertThat(send("GET", "api/heartbeat/backup", SECRET).statusCode()).as("GET, secret as bearer").isEqualTo(200);
         assertThat(HubUnderTest.await(Duration.ofSeconds(10), () -> hub.verdict("backup") == Verdict.UP)).as("push again").isTrue();
     }
 
     @Test
-    void aPushForAnUnknownHeartbeatIsNotFound() throws Exception {
-        assertThat(push("nightly-nothing")).isEqualTo(404);
+    void aPushWithoutTheRightSecretIsRefusedLikeAnUnknownId() throws Exception {
+        var unknown = send("POST", "api/heartbeat/nightly-nothing/" + SECRET, null);
+        var wrong = send("POST", "api/heartbeat/backup/guess", null);
+        var none = send("POST", "api/heartbeat/backup", null);
+        var otherHeartbeats = send("GET", "api/heartbeat/nightly/" + SECRET, null);
+
+        for (var refused : java.util.List.of(unknown, wrong, none, otherHeartbeats)) {
+            assertThat(refused.statusCode()).isEqualTo(404);
+            assertThat(refused.body()).isEqualTo(unknown.body()).doesNotContain("guess").doesNotContain("backup");
+        }
+        assertThat(HubUnderTest.await(Duration.ofSeconds(2), () -> hub.verdict("backup") == Verdict.DOWN))
+                .as("refused pushes were not recorded: the heartbeat never pushed and its 400ms passed").isTrue();
+    }
+
+    @Test
+    void aHeartbeatThatNeverPushedSinceTheStartHasNoDataUntilItsFirstPeriodPasses() {
+        // 100 ms checks of a 1 h heartbeat: within 2 s the hub checks it many times (before the fix: UP after two).
+        assertThat(HubUnderTest.await(Duration.ofSeconds(2), () -> hub.verdict("nightly") != Verdict.NO_DATA))
+                .as("many checks later: still nothing to judge").isFalse();
+        assertThat(hub.verdict("nightly")).isEqualTo(Verdict.NO_DATA);
     }
 
     @Test

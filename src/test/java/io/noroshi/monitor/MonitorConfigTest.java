@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.noroshi.config.ConfigException;
 import io.noroshi.config.ConfigLoader;
 import io.noroshi.config.ConfigProblem;
+import io.noroshi.config.FlapDamping;
 import io.noroshi.config.Monitor;
 import io.noroshi.config.NoroshiConfig;
 import io.noroshi.config.VantagePoint;
@@ -103,8 +104,8 @@ class MonitorConfigTest {
                   - {id: office, site: tokyo, token_sha256: %s}
                 monitors:
                   - {id: mx, kind: smtp, host: mx.example.com, tls: starttls}
-                  - {id: backup, kind: heartbeat, period: 24h, grace: 30m}
-                """.formatted(TOKEN_HASH, AgentTokens.hashOf("office-secret")));
+                  - {id: backup, kind: heartbeat, period: 24h, grace: 30m, secret_sha256: %s}
+                """.formatted(TOKEN_HASH, AgentTokens.hashOf("office-secret"), AgentTokens.hashOf("backup-secret")));
 
         Monitor mx = config.monitors().get(0);
         assertThat(mx.interval()).isEqualTo(Duration.ofSeconds(30));
@@ -113,7 +114,8 @@ class MonitorConfigTest {
         assertThat(((SmtpProbe) mx.probe()).tls()).isEqualTo(MailTls.STARTTLS);
         assertThat(((SmtpProbe) mx.probe()).port()).isEqualTo(25);
         Monitor backup = config.monitors().get(1);
-        assertThat(backup.probe()).isEqualTo(new HeartbeatProbe("backup", Duration.ofHours(24), Duration.ofMinutes(30)));
+        assertThat(backup.probe()).isEqualTo(new HeartbeatProbe("backup", Duration.ofHours(24), Duration.ofMinutes(30),
+                Optional.of(AgentTokens.hashOf("backup-secret"))));
         assertThat(backup.vantagePoints()).containsExactly("hub");
         assertThat(backup.effectiveQuorum()).isEqualTo(1);
     }
@@ -125,6 +127,14 @@ class MonitorConfigTest {
         assertThat(config.monitors()).isEmpty();
         assertThat(config.vantagePoints()).containsExactly(VantagePoint.implicitHub());
         assertThat(config.monitoring().retention()).isEqualTo(Duration.ofDays(7));
+        assertThat(config.monitoring().flapDamping()).isEqualTo(new FlapDamping(4, Duration.ofMinutes(30), Duration.ofMinutes(2)));
+    }
+
+    @Test
+    void flapDampingIsConfigurable() {
+        var config = parse("monitoring: {flap_damping: {changes: 6, window: 1h, hold: 5m}}\n");
+
+        assertThat(config.monitoring().flapDamping()).isEqualTo(new FlapDamping(6, Duration.ofHours(1), Duration.ofMinutes(5)));
     }
 
     @ParameterizedTest(name = "{1}")
@@ -138,11 +148,17 @@ class MonitorConfigTest {
             "monitors: [{id: a, kind: tcp, host: h, port: 99999}]|monitors[0]|port must be 1-65535",
             "monitors: [{id: a, kind: http, url: 'https://x/', method: HEAD, body_contains: ok}]|monitors[0]|HEAD has no body",
             "monitors: [{id: a, kind: heartbeat}]|monitors[0].period|is required",
+            "monitors: [{id: a, kind: heartbeat, period: 1h}]|monitors[0].secret_sha256|is required for a heartbeat",
+            "monitors: [{id: a, kind: heartbeat, period: 1h, secret_sha256: hunter2}]|monitors[0].secret_sha256|64 lower-case hex digits",
             "monitors: [{id: a, kind: dns, name: example.com}]|monitors[0].servers|is required",
             "monitors: [{id: a, kind: dns, name: example.com, type: TXT, servers: [ns1]}]|monitors[0].type|is not one of soa, a, aaaa, mx, ns",
             "vantage_points: [{id: osaka, site: kyoto, token_sha256: " + "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef}]|vantage_points[0].site|unknown site 'kyoto'",
             "vantage_points: [{id: osaka, site: osaka, token_sha256: secret}]|vantage_points[0].token_sha256|64 lower-case hex digits",
             "vantage_points: [{id: osaka, site: osaka}]|vantage_points[0].token_sha256|is required for an agent",
+            "monitors: [{id: a, kind: tcp, host: h, port: 1, interval: 1ms}]|monitors[0].interval|must be at least 100ms",
+            "monitoring: {flap_damping: {changes: 1}}|monitoring.flap_damping.changes|must be at least 2",
+            "monitoring: {flap_damping: {hold: soon}}|monitoring.flap_damping.hold|not a duration",
+            "monitoring: {metrics_bind: nowhere}|monitoring.metrics_bind|not an address",
             "monitoring: {retention: forever}|monitoring.retention|not a duration"})
     void mistakesAreReportedWithTheirKeyAndLine(String yaml, String key, String message) {
         var found = problems(yaml);
@@ -164,9 +180,9 @@ class MonitorConfigTest {
                   - {id: d, kind: smtp, host: mx, ehlo_name: status.example.com, verify_certificate: false}
                   - {id: e, kind: imap, host: mx, tls: implicit}
                   - {id: f, kind: pop3, host: mx, port: 1110}
-                  - {id: g, kind: heartbeat, period: 5m}
+                  - {id: g, kind: heartbeat, period: 5m, secret_sha256: %s}
                   - {id: h, kind: dns, name: example.com, type: soa, servers: [ns1.example.net, '198.51.100.53:5353']}
-                """);
+                """.formatted(AgentTokens.hashOf("g-secret")));
 
         assertThat(config.monitors()).extracting(m -> m.probe().kind())
                 .containsExactly("http", "tcp", "tls", "smtp", "imap", "pop3", "heartbeat", "dns");

@@ -2,6 +2,7 @@ package io.noroshi.monitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.noroshi.config.FlapDamping;
 import io.noroshi.probe.CheckOutcome;
 import io.noroshi.probe.CheckResult;
 import java.time.Duration;
@@ -81,7 +82,18 @@ class MonitorVerdictsTest {
     }
 
     @Test
-    void flappingHoldsDownUntilItSettles() {
+    void theStartUpIsNotAFlapSoTwoShortOutagesRecoverAtOnce() {
+        rounds(2, "UP", "UP", "UP"); // no data -> up at start-up: not an UP/DOWN change
+        rounds(2, "DOWN", "DOWN", "DOWN");
+        rounds(2, "UP", "UP", "UP");
+        rounds(2, "DOWN", "DOWN", "DOWN");
+        rounds(2, "UP", "UP", "UP");
+        assertThat(verdicts.verdict()).as("three real changes are not flapping").isEqualTo(Verdict.UP);
+        assertThat(verdicts.damping(now)).isEqualTo(new DampingState(4, true, Optional.empty()));
+    }
+
+    @Test
+    void flappingHoldsDownOnlyUntilTheRecoveryHeldForTheHoldTime() {
         rounds(2, "UP", "UP", "UP");
         for (int i = 0; i < 3; i++) {
             rounds(2, "DOWN", "DOWN", "DOWN");
@@ -91,8 +103,31 @@ class MonitorVerdictsTest {
         assertThat(verdicts.verdict()).isEqualTo(Verdict.DOWN);
         rounds(2, "UP", "UP", "UP");
         assertThat(verdicts.verdict()).as("flapping: a quick recovery is held back").isEqualTo(Verdict.DOWN);
-        rounds(60, "UP", "UP", "UP");
-        assertThat(verdicts.verdict()).isEqualTo(Verdict.UP);
+        Instant recoveredAt = now;
+        assertThat(verdicts.damping(now).releasesAt()).contains(recoveredAt.plus(FlapDamping.DEFAULT_HOLD));
+        rounds(3, "UP", "UP", "UP");
+        assertThat(verdicts.verdict()).as("90 s of a 2 min hold").isEqualTo(Verdict.DOWN);
+        rounds(1, "UP", "UP", "UP");
+        assertThat(verdicts.verdict()).as("released once the recovery held 2 min, not after the 30 min window")
+                .isEqualTo(Verdict.UP);
+        assertThat(changes.getLast().at()).isEqualTo(recoveredAt.plus(FlapDamping.DEFAULT_HOLD));
+    }
+
+    @Test
+    void aFailureDuringTheHoldStartsItAgainAndTheHoldIsConfigurable() {
+        var longHold = new MonitorVerdicts("web", new QuorumRule(1, 1, 1), INTERVAL.multipliedBy(3),
+                new FlapDamping(2, Duration.ofMinutes(30), Duration.ofMinutes(5)));
+        List<Verdict> seen = new ArrayList<>();
+        String script = "UDUD" + "UUU" + "D" + "UUUUUUUUUU" + "U";
+        for (char c : script.toCharArray()) {
+            now = now.plus(INTERVAL);
+            longHold.accept("tokyo", new CheckResult(c == 'U' ? CheckOutcome.UP : CheckOutcome.DOWN, now, Duration.ZERO, ""));
+            seen.add(longHold.verdict());
+        }
+        // U D U(flip 2: flapping from here) D, then UUU held, D restarts the hold, 10 U = exactly 5 min after the first.
+        assertThat(seen.subList(0, 4)).containsExactly(Verdict.UP, Verdict.DOWN, Verdict.UP, Verdict.DOWN);
+        assertThat(seen.subList(4, 18)).containsOnly(Verdict.DOWN);
+        assertThat(seen.get(18)).isEqualTo(Verdict.UP);
     }
 
     private void rounds(int count, String tokyo, String osaka, String office) {

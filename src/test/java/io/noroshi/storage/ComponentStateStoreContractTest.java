@@ -25,7 +25,7 @@ class ComponentStateStoreContractTest extends StoreContract {
     @Test
     void putStoresEveryFieldKeyedByComponent() {
         var mail = new ComponentState("mail", ComponentStatus.MAJOR_OUTAGE, T0, true);
-        var web = new ComponentState("web", ComponentStatus.DEGRADED_PERFORMANCE, Instant.parse("2026-03-01T00:00:00.001Z"), false);
+        var web = new ComponentState("web", ComponentStatus.DEGRADED_PERFORMANCE, Instant.parse("2026-03-01T00:00:00.001Z"), false, true);
 
         db().componentStates().put(mail);
         db().componentStates().put(web);

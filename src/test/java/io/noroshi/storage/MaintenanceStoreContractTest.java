@@ -58,6 +58,13 @@ class MaintenanceStoreContractTest extends StoreContract {
             assertThat(u.affected()).isEmpty();
         });
         assertThat(store().find(scheduled.id())).contains(scheduled);
+        assertThat(scheduled.autoStart()).isFalse();
+        assertThat(scheduled.autoComplete()).isFalse();
+        Maintenance automatic = store().schedule(name, Impact.MINOR, from, until, List.of(), announcement, T0, true, true);
+        assertThat(store().find(automatic.id())).hasValueSatisfying(m -> {
+            assertThat(m.autoStart()).isTrue();
+            assertThat(m.autoComplete()).isTrue();
+        });
     }
 
     @Test

@@ -1,9 +1,11 @@
 package io.noroshi.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.noroshi.monitor.HourlyResults;
 import io.noroshi.monitor.MonitorResult;
+import io.noroshi.monitor.ResultStore;
 import io.noroshi.monitor.ResultStore.Sequenced;
 import io.noroshi.probe.CheckOutcome;
 import io.noroshi.probe.CheckResult;
@@ -55,13 +57,40 @@ class ResultStoreContractTest extends StoreContract {
 
     @Test
     void sequencesAreKeptPerAgent() {
-        db().results().appendFromAgent("osaka", List.of(new Sequenced(5, result("osaka", CheckOutcome.UP, 0, 5))));
+        db().results().appendFromAgent("osaka", List.of(new Sequenced(1, result("osaka", CheckOutcome.UP, 0, 5)),
+                new Sequenced(2, result("osaka", CheckOutcome.UP, 30, 5))));
 
         var other = db().results().appendFromAgent("office", List.of(new Sequenced(1, result("office", CheckOutcome.UP, 0, 5))));
 
         assertThat(other).hasSize(1);
-        assertThat(db().results().lastSequence("osaka")).isEqualTo(5);
+        assertThat(db().results().lastSequence("osaka")).isEqualTo(2);
         assertThat(db().results().lastSequence("office")).isEqualTo(1);
+    }
+
+    @Test
+    void aSequenceFarAheadIsRefusedAndNothingOfItsBatchIsStored() {
+        db().results().appendFromAgent("osaka", List.of(new Sequenced(1, result("osaka", CheckOutcome.UP, 0, 5))));
+
+        var gap = catchThrowableOfType(ResultStore.SequenceGap.class, () -> db().results().appendFromAgent("osaka",
+                List.of(new Sequenced(2, result("osaka", CheckOutcome.UP, 30, 5)), new Sequenced(1_000_000, result("osaka", CheckOutcome.UP, 60, 5)))));
+
+        assertThat(gap.expected()).isEqualTo(3);
+        assertThat(gap.got()).isEqualTo(1_000_000);
+        assertThat(db().results().lastSequence("osaka")).isEqualTo(1);
+        assertThat(db().results().between("web", at(-1), at(3600))).hasSize(1);
+        assertThat(db().results().appendFromAgent("osaka", List.of(new Sequenced(2, result("osaka", CheckOutcome.UP, 30, 5)))))
+                .as("the real agent's next result still follows on").hasSize(1);
+    }
+
+    @Test
+    void aRefusedResultUsesUpItsNumberWithoutBeingStored() {
+        var stored = db().results().appendFromAgent("osaka", List.of(new Sequenced(1, result("osaka", CheckOutcome.UP, 0, 5)),
+                new Sequenced(2, null), new Sequenced(3, null)));
+
+        assertThat(stored).hasSize(1);
+        assertThat(db().results().lastSequence("osaka")).isEqualTo(3);
+        assertThat(db().results().appendFromAgent("osaka", List.of(new Sequenced(4, null)))).isEmpty();
+        assertThat(db().results().lastSequence("osaka")).isEqualTo(4);
     }
 
     @Test

@@ -36,6 +36,14 @@ public final class HeartbeatLedger {
         return Optional.ofNullable(lastPushes.get(heartbeatId));
     }
 
+    /**
+     * Whether {@code probe} never pushed since the ledger opened and its first period (plus grace) has
+     * not passed yet: there is nothing to judge, so its monitor has no data rather than "up".
+     */
+    public boolean awaitingFirstPush(HeartbeatProbe probe) {
+        return !lastPushes.containsKey(probe.id()) && !clock.instant().isAfter(openedAt.plus(probe.allowedSilence()));
+    }
+
     /** When this ledger started listening; the reference point for heartbeats that never pushed. */
     public Instant openedAt() {
         return openedAt;

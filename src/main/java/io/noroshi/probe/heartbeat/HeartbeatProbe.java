@@ -3,6 +3,7 @@ package io.noroshi.probe.heartbeat;
 import io.noroshi.probe.Probe;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A push check: a cron job, backup or remote agent calls the hub every {@code period}; it is
@@ -12,15 +13,17 @@ import java.util.Objects;
  * <pre>
  * - kind: heartbeat
  *   id: nightly-backup       # the name in the push URL; not a secret
+ *   secret_sha256: 2c26b4... # hex SHA-256 of the push secret; the hub keeps only this
  *   period: 24h
  *   grace: 30m               # default 1m
  * </pre>
  *
- * @param id     names the heartbeat in the ledger and the push URL
- * @param period how often a push is expected
- * @param grace  lateness tolerated on top of {@code period}
+ * @param id           names the heartbeat in the ledger and the push URL
+ * @param period       how often a push is expected
+ * @param grace        lateness tolerated on top of {@code period}
+ * @param secretSha256 lower-case hex SHA-256 of the secret a push must carry; empty: no push is accepted
  */
-public record HeartbeatProbe(String id, Duration period, Duration grace) implements Probe {
+public record HeartbeatProbe(String id, Duration period, Duration grace, Optional<String> secretSha256) implements Probe {
 
     public static final Duration DEFAULT_GRACE = Duration.ofMinutes(1);
 
@@ -36,9 +39,15 @@ public record HeartbeatProbe(String id, Duration period, Duration grace) impleme
             throw new IllegalArgumentException("period must be positive, was " + period);
         }
         grace = grace == null ? DEFAULT_GRACE : grace;
+        secretSha256 = secretSha256 == null ? Optional.empty() : secretSha256;
         if (grace.isNegative()) {
             throw new IllegalArgumentException("grace must not be negative, was " + grace);
         }
+    }
+
+    /** A heartbeat without a secret: no push is accepted (for code that builds probes by hand). */
+    public HeartbeatProbe(String id, Duration period, Duration grace) {
+        this(id, period, grace, Optional.empty());
     }
 
     /** How long after a push (or after the ledger opened) silence is still fine. */

@@ -87,12 +87,21 @@ final class PageViews {
     private Views.ComponentRow row(Component component, LocalDate today) {
         var days = facts.data().uptime().getOrDefault(component.id(), List.of());
         ComponentStatus current = facts.layout().statusOf(component.id());
+        var state = facts.data().states().get(component.id());
+        // All its monitors without data (and no person's status set): say so, never "operational".
+        boolean unavailable = state != null && state.monitoringUnavailable() && !state.overridden();
         // 90 day cells with their labels per component and language: kept while the days, today and the status are.
-        return rows.get(List.of(lang, component.id(), days, today, current), key -> {
+        return rows.get(List.of(lang, component.id(), days, today, current, unavailable), key -> {
             String uptime = UptimeBars.overall(days, today, t);
+            var cells = UptimeBars.days(days, today, t);
+            if (unavailable && cells.getLast().css().equals("d-up")) {
+                cells = new ArrayList<>(cells);
+                var last = cells.removeLast();
+                cells.add(new Views.Day(last.x(), "d-none", t.get("uptime.today") + ": " + t.get("component.monitoring_unavailable")));
+            }
             return new Views.ComponentRow(component.id(), component.name().in(lang), component.description().in(lang),
-                    status(current), uptime, component.name().in(lang) + ": " + t.get("uptime.label") + ", " + uptime,
-                    UptimeBars.days(days, today, t));
+                    unavailable ? new Views.Status(t.get("component.monitoring_unavailable"), "s-no-data", "?") : status(current),
+                    uptime, component.name().in(lang) + ": " + t.get("uptime.label") + ", " + uptime, List.copyOf(cells));
         });
     }
 
