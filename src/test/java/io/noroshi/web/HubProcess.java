@@ -41,7 +41,9 @@ final class HubProcess implements AutoCloseable {
         var command = new ArrayList<String>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String option : defaultJavaOptions()) command.add(option.startsWith("-Xmx") ? "-Xmx" + heap : option);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.noroshi.cli.Main",
+        // The hub's own logging, not the quieter logback-test.xml the test class path would pick: the test reads
+        // the log an operator reads.
+        command.addAll(List.of("-Dlogback.configurationFile=logback.xml", "-cp", System.getProperty("java.class.path"), "io.noroshi.cli.Main",
                 "serve", "--demo", "--port", "0", "--data", data.toString()));
         command.addAll(List.of(serveOptions));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -100,6 +102,16 @@ final class HubProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
             return -1;
         }
+    }
+
+    /** Waits until the hub printed {@code text}, at most {@code limit}; whether it did. */
+    boolean awaitOutput(String text, Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!output().contains(text)) {
+            if (System.nanoTime() > deadline) return false;
+            Thread.sleep(50);
+        }
+        return true;
     }
 
     /** Everything the hub printed so far. */

@@ -52,7 +52,14 @@ class StampedeTest {
             assertThat(crowd.closedByServer()).as("idle connections closed to make room").isGreaterThanOrEqualTo(readers - cap);
             crowd.close();
             assertThat(hub.get("/healthz", Duration.ofSeconds(5))).isEqualTo(200);
-            assertThat(hub.output()).contains("web shedding connections").contains("max=" + cap);
+            assertThat(hub.awaitOutput("web accepting again", Duration.ofSeconds(20)))
+                    .as(() -> "logged when the crowd has gone; the hub printed:\n" + hub.output()).isTrue();
+            // Episodes, not connections: Jetty stops and resumes accepting with every close at the cap, the log
+            // says so only when the cap is first reached and when the crowd has thinned (a few times for 600 readers
+            // arriving in waits of the idle timeout, never hundreds).
+            long episodes = hub.output().lines().filter(l -> l.contains("web shedding connections")).count();
+            assertThat(episodes).isBetween(1L, (long) readers / cap + 2);
+            assertThat(hub.output()).contains("max=" + cap);
         }
     }
 }
