@@ -52,10 +52,14 @@ public final class OpenApiDocument {
             op.put("requestBody", Map.of("required", true, "content", Map.of("application/json",
                     Map.of("schema", Map.of("$ref", "#/components/schemas/" + route.requestBody())))));
         }
-        op.put("responses", Map.of(
+        var responses = new java.util.LinkedHashMap<String, Object>(Map.of(
                 String.valueOf(route.status()), Map.of("description", "done", "content", Map.of("application/json", Map.of("schema", Map.of()))),
                 "400", error("invalid request; field names the JSON path"), "401", error("no or unknown token"),
                 "403", error("token lacks the scope " + route.scope().wire()), "404", error("no such id")));
+        if (route.method() != io.javalin.http.HandlerType.GET) {
+            responses.put("503", error("not_yet_public: the change is stored, but the public page does not show it yet (writes that change the public page); the hub retries"));
+        }
+        op.put("responses", responses);
         return op;
     }
 

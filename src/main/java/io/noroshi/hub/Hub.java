@@ -20,6 +20,7 @@ import io.noroshi.statuspage.PageDataSource;
 import io.noroshi.statuspage.SiteRenderer;
 import io.noroshi.statuspage.SnapshotPublisher;
 import io.noroshi.storage.Database;
+import io.noroshi.storage.DatabaseOutage;
 import io.noroshi.storage.HubFileLock;
 import io.noroshi.storage.DatabaseSettings;
 import io.noroshi.web.HubServer;
@@ -138,7 +139,9 @@ public final class Hub implements AutoCloseable {
                 try {
                     admin.maintenanceSchedule().run();
                 } catch (RuntimeException e) {
-                    log.warn("maintenance schedule failed error={}", e.toString());
+                    // A database outage is logged once by storage.DatabaseHealth; the next round tries again.
+                    if (DatabaseOutage.isOutage(e)) log.debug("maintenance schedule skipped: database unavailable");
+                    else log.warn("maintenance schedule failed error={}", e.toString());
                 }
             }, 1, io.noroshi.admin.MaintenanceSchedule.EVERY_SECONDS, TimeUnit.SECONDS);
             // scheduled live DNS audit: findings kept in the database, new ones raised as events (logged and counted)

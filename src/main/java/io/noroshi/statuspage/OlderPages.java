@@ -26,21 +26,30 @@ public final class OlderPages {
     private final HtmlPages html;
     private final KeptInMemory keep;
     private final SitePaths paths;
-    private final Map<String, IncidentEntry> byId;
     private final int historyPages;
+    /** Entries of the incidents whose pages are not kept, by id; built on the first lookup (most snapshots are replaced before one). */
+    private volatile Map<String, IncidentEntry> byId;
 
     OlderPages(SiteFacts facts, HtmlPages html, KeptInMemory keep) {
         this.facts = facts;
         this.html = html;
         this.keep = keep;
         this.paths = SitePaths.of(facts.page());
-        var kept = new java.util.HashSet<String>();
-        facts.kept().forEach(i -> kept.add(i.id()));
-        this.byId = new HashMap<>();
-        for (IncidentEntry entry : facts.entries()) {
-            if (!kept.contains(entry.id())) byId.put(entry.id(), entry);
-        }
         this.historyPages = HtmlPages.historyPages(facts.entries().size());
+    }
+
+    private Map<String, IncidentEntry> byId() {
+        Map<String, IncidentEntry> map = byId;
+        if (map == null) {
+            var kept = new java.util.HashSet<String>();
+            facts.kept().forEach(i -> kept.add(i.id()));
+            map = new HashMap<>(facts.entries().size() * 2);
+            for (IncidentEntry entry : facts.entries()) {
+                if (!kept.contains(entry.id())) map.put(entry.id(), entry);
+            }
+            byId = map;
+        }
+        return map;
     }
 
     /** A page of this snapshot that is rendered on demand. */
@@ -70,7 +79,7 @@ public final class OlderPages {
     /** Every path of these pages: with the snapshot's kept resources, the whole site. */
     public Stream<String> paths() {
         return facts.page().languages().stream().flatMap(lang -> Stream.concat(
-                facts.entries().stream().filter(e -> byId.containsKey(e.id())).map(e -> paths.incident(lang, e.id())),
+                facts.entries().stream().filter(e -> byId().containsKey(e.id())).map(e -> paths.incident(lang, e.id())),
                 IntStream.rangeClosed(keep.historyPages() + 1, historyPages).mapToObj(n -> paths.history(lang, n))));
     }
 
@@ -101,7 +110,7 @@ public final class OlderPages {
             if (!path.startsWith(prefix) || path.length() <= prefix.length() + 9) continue;
             String rest = path.substring(prefix.length());
             if (rest.startsWith("/incidents/")) {
-                IncidentEntry entry = byId.get(rest.substring("/incidents/".length()));
+                IncidentEntry entry = byId().get(rest.substring("/incidents/".length()));
                 return entry == null ? Optional.empty() : Optional.of(new IncidentPage(lang, entry));
             }
             if (rest.startsWith("/history/")) {
