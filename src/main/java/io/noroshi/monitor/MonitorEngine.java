@@ -127,6 +127,12 @@ public final class MonitorEngine {
         return published.getOrDefault(monitorId, Verdict.NO_DATA);
     }
 
+    /** The probe of {@code monitorId}, null for an unknown id (a look-up per check, without an Optional). */
+    io.noroshi.probe.Probe probeOf(String monitorId) {
+        Monitor m = monitors.get(monitorId);
+        return m == null ? null : m.probe();
+    }
+
     public Optional<Monitor> monitor(String monitorId) {
         return Optional.ofNullable(monitors.get(monitorId));
     }

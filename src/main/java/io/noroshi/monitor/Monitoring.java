@@ -88,8 +88,7 @@ public final class Monitoring implements AutoCloseable {
     }
 
     private boolean awaitingFirstPush(HeartbeatLedger ledger, MonitorResult result) {
-        return engine.monitor(result.monitorId()).map(Monitor::probe)
-                .filter(p -> p instanceof HeartbeatProbe h && ledger.awaitingFirstPush(h)).isPresent();
+        return engine.probeOf(result.monitorId()) instanceof HeartbeatProbe h && ledger.awaitingFirstPush(h);
     }
 
     static ScheduledCheck scheduled(Monitor m) {
