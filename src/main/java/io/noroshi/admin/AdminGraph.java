@@ -37,7 +37,8 @@ public record AdminGraph(Accounts accounts, ApiTokens tokens, AccessCommands acc
         var json = new AdminJson();
         var accounts = new Accounts(database.operators(), new PasswordHashes(), new LoginThrottle(clock), secrets, clock);
         var tokens = new ApiTokens(database.tokens(), database.operators(), secrets, clock);
-        var audit = new AuditTrail(database.auditLog(), json, clock);
+        var claims = new IdempotencyClaim(database.idempotencyKeys());
+        var audit = new AuditTrail(database.auditLog(), json, clock, claims);
         var publish = new PublishAfterWrite(publisher::publishNow);
         var components = new ComponentStatuses(config, database.componentStates(), handBack);
         var writes = new AuditedWrite(database.allOrNothing(), audit, publish, clock, database.changes()::announce);
@@ -53,7 +54,7 @@ public record AdminGraph(Accounts accounts, ApiTokens tokens, AccessCommands acc
         var findings = new LiveFindingsView(config.audit(), database.auditFindings());
         var pages = new AdminPages(gate, accounts, access, audit, new IncidentPages(gate, incidents, maintenance, overrides, audit),
                 new FailureDomainPages(gate, failureDomains, findings));
-        var idempotent = new IdempotentRequests(database.idempotencyKeys(), writes, clock);
+        var idempotent = new IdempotentRequests(database.idempotencyKeys(), claims, clock);
         var routes = new AdminRoutes(tokens, idempotent, new IncidentApi(incidents, json), new MaintenanceApi(maintenance, overrides, json),
                 new AccessApi(access, audit, json), new FailureDomainApi(failureDomains, findings, json), pages, json,
                 features.stream().map(f -> f.build(gate, json)).toList());

@@ -15,8 +15,15 @@ public final class AuditTrail {
     private final AuditLog log;
     private final AdminJson json;
     private final InstantSource clock;
+    private final IdempotencyClaim claims;
 
     public AuditTrail(AuditLog log, AdminJson json, InstantSource clock) {
+        this(log, json, clock, null);
+    }
+
+    /** @param claims the Idempotency-Key of the request being handled, claimed with its change; null when keys are not used */
+    AuditTrail(AuditLog log, AdminJson json, InstantSource clock, IdempotencyClaim claims) {
+        this.claims = claims;
         this.log = log;
         this.json = json;
         this.clock = clock;
@@ -38,6 +45,7 @@ public final class AuditTrail {
             T written = write.get();
             Entry e = entry.apply(written);
             record(actor, e.action(), e.target(), e.before(), e.after());
+            if (claims != null) claims.claimInTransaction();
             return written;
         });
     }

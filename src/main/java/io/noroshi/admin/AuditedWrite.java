@@ -4,7 +4,6 @@ import io.noroshi.account.Actor;
 import io.noroshi.storage.AllOrNothing;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -20,8 +19,6 @@ public final class AuditedWrite {
     private final PublishAfterWrite publish;
     private final InstantSource clock;
     private final Runnable announce;
-    /** Set while this thread runs a {@link #request}: its changes wait for the snapshot after it commits. */
-    private final ThreadLocal<AtomicBoolean> inRequest = new ThreadLocal<>();
 
     public AuditedWrite(AllOrNothing transaction, AuditTrail audit, PublishAfterWrite publish, InstantSource clock) {
         this(transaction, audit, publish, clock, () -> { });
@@ -53,27 +50,7 @@ public final class AuditedWrite {
             announce.run();
             return written;
         }, entry);
-        AtomicBoolean deferred = inRequest.get();
-        if (deferred == null) publish.await();
-        else deferred.set(true);
-        return result;
-    }
-
-    /**
-     * Runs a whole request in one transaction: the changes it applies commit together with what
-     * {@code work} stores after them (an idempotency key's answer). The wait for the public
-     * snapshot then happens once, after the commit, since a render cannot see an uncommitted change.
-     */
-    public <T> T request(Supplier<T> work) {
-        var deferred = new AtomicBoolean();
-        inRequest.set(deferred);
-        T result;
-        try {
-            result = transaction.together(work);
-        } finally {
-            inRequest.remove();
-        }
-        if (deferred.get()) publish.await();
+        publish.await();
         return result;
     }
 }

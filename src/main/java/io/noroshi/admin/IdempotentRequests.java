@@ -1,10 +1,16 @@
 package io.noroshi.admin;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.noroshi.account.Actor;
+import io.noroshi.account.ApiTokens;
+import io.noroshi.admin.IdempotencyClaim.KeyTaken;
+import io.noroshi.admin.IdempotencyClaim.Pending;
 import io.noroshi.retry.IdempotencyKeys;
 import io.noroshi.retry.IdempotencyKeys.StoredAnswer;
 import io.noroshi.web.ApiErrors.BadRequest;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,11 +22,12 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Safe retries of admin API writes. A write sent with an {@code Idempotency-Key} header stores its
- * answer (status and body) under that key in the same transaction as the change; the same key with
- * the same request within {@link #KEPT} gets that first answer again and changes nothing, the same
- * key with another request is refused (422). A request that fails stores nothing, so its retry runs
- * afresh. Keys are the caller's own: another token's key of the same value is another key.
+ * Safe retries of admin API writes. A write sent with an {@code Idempotency-Key} stores the key in
+ * the same transaction as its change (see {@link IdempotencyClaim}), then its answer (status and
+ * body) under it. The same key with the same request within {@link #KEPT} gets that first answer
+ * again and changes nothing; a retry arriving while the first is still answering waits for it; the
+ * same key with another request is refused (422). A request that fails stores nothing, so its
+ * retry runs afresh. Keys are the caller's own: another token's key of the same value is another key.
  */
 public final class IdempotentRequests {
 
@@ -29,15 +36,19 @@ public final class IdempotentRequests {
     public static final Duration KEPT = Duration.ofHours(24);
     private static final int MAX_KEY_LENGTH = 255;
     private static final long PURGE_EVERY_MILLIS = Duration.ofHours(1).toMillis();
+    /** How long a retry waits for the answer of the first request with its key, and how often it looks. */
+    private static final int ANSWER_WAIT_LOOKS = 200;
+    private static final long ANSWER_LOOK_MILLIS = 50;
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final IdempotencyKeys keys;
-    private final AuditedWrite writes;
+    private final IdempotencyClaim claims;
     private final InstantSource clock;
     private final AtomicLong nextPurge = new AtomicLong();
 
-    public IdempotentRequests(IdempotencyKeys keys, AuditedWrite writes, InstantSource clock) {
+    IdempotentRequests(IdempotencyKeys keys, IdempotencyClaim claims, InstantSource clock) {
         this.keys = keys;
-        this.writes = writes;
+        this.claims = claims;
         this.clock = clock;
     }
 
@@ -55,32 +66,56 @@ public final class IdempotentRequests {
         Instant expired = now.minus(KEPT);
         Optional<StoredAnswer> first = keys.find(caller, key).filter(a -> !a.at().isBefore(expired));
         if (first.isPresent()) {
-            replay(ctx, first.get(), hash);
+            replay(ctx, caller, key, first.get(), hash);
             return;
         }
+        claims.begin(new Pending(caller, key, hash, now, expired));
         try {
-            writes.request(() -> {
-                run(handler, ctx, actor);
-                if (!keys.store(caller, key, new StoredAnswer(hash, ctx.statusCode(), String.valueOf(ctx.result()), now), expired)) {
-                    throw new KeyTaken();
-                }
-                return null;
-            });
+            handler.handle(ctx, actor);
+            if (claims.claimed()) keys.answer(caller, key, ctx.statusCode(), withoutSecret(String.valueOf(ctx.result())));
         } catch (KeyTaken raced) {
-            // Another request with this key committed first: answer as it did.
-            replay(ctx, keys.find(caller, key).orElseThrow(), hash);
-        } catch (Failed failed) {
-            throw failed.cause;
+            // Another request with this key stored its change first (ours rolled back): answer as it does.
+            replay(ctx, caller, key, keys.find(caller, key).orElseThrow(), hash);
+        } finally {
+            claims.end();
         }
         purgeNowAndThen(now);
     }
 
-    private static void replay(Context ctx, StoredAnswer first, String hash) {
+    private void replay(Context ctx, String caller, String key, StoredAnswer first, String hash) throws InterruptedException, IOException {
         if (!first.requestHash().equals(hash)) {
             throw new KeyReused("this Idempotency-Key was used at " + first.at() + " for another request; use a new key for a new request");
         }
+        StoredAnswer answer = first;
+        for (int look = 0; !answer.answered() && look < ANSWER_WAIT_LOOKS; look++) {
+            Thread.sleep(ANSWER_LOOK_MILLIS);
+            answer = keys.find(caller, key).orElse(answer);
+        }
+        if (!answer.answered()) {
+            // Stored, but its answer was lost (the hub stopped between the two): say so instead of guessing.
+            ctx.header("Idempotent-Replayed", "true");
+            Params.json(ctx, 409, MAPPER.writeValueAsString(java.util.Map.of("error", "answer_unknown",
+                    "message", "a request with this Idempotency-Key was applied, but its answer was not kept; read the result with GET")));
+            return;
+        }
         ctx.header("Idempotent-Replayed", "true");
-        Params.json(ctx, first.status(), first.body());
+        Params.json(ctx, answer.status(), answer.body());
+    }
+
+    /**
+     * The answer as kept for replays: a new API token's secret is shown once and never stored, so
+     * a replay of its creation says the token exists (id, prefix, scope) without the secret.
+     */
+    static String withoutSecret(String body) {
+        if (!body.contains("\"token\":\"" + ApiTokens.PREFIX)) return body;
+        try {
+            var node = (ObjectNode) MAPPER.readTree(body);
+            node.remove("token");
+            node.put("token_shown", "only in the first answer; create another token if it was lost");
+            return MAPPER.writeValueAsString(node);
+        } catch (IOException | ClassCastException e) {
+            throw new IllegalStateException("cannot remove the secret from an answer", e);
+        }
     }
 
     private static void check(String key) {
@@ -108,37 +143,10 @@ public final class IdempotentRequests {
         }
     }
 
-    private static void run(ApiRoute.Handler handler, Context ctx, Actor actor) {
-        try {
-            handler.handle(ctx, actor);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new Failed(e);
-        }
-    }
-
     /** The same key came with another request (HTTP 422). */
     public static final class KeyReused extends RuntimeException {
         KeyReused(String message) {
             super(message);
-        }
-    }
-
-    /** Rolls the request's transaction back: another request stored the key first. */
-    private static final class KeyTaken extends RuntimeException {
-        KeyTaken() {
-            super(null, null, false, false);
-        }
-    }
-
-    /** Carries a checked exception of a handler through the transaction. */
-    private static final class Failed extends RuntimeException {
-        final Exception cause;
-
-        Failed(Exception cause) {
-            super(cause);
-            this.cause = cause;
         }
     }
 }

@@ -22,6 +22,9 @@ public interface IdempotencyKeys {
      */
     boolean store(String caller, String key, StoredAnswer answer, Instant expiredBefore);
 
+    /** Fills in the answer of a key stored {@link StoredAnswer#PENDING}. */
+    void answer(String caller, String key, int status, String body);
+
     /** Removes every entry stored before {@code before}; returns how many. */
     int purge(Instant before);
 
@@ -31,5 +34,11 @@ public interface IdempotencyKeys {
      * @param body        the answer's JSON body
      */
     record StoredAnswer(String requestHash, int status, String body, Instant at) {
+        /** The status of a key whose change is stored but whose answer is not yet. */
+        public static final int PENDING = 0;
+
+        public boolean answered() {
+            return status != PENDING;
+        }
     }
 }

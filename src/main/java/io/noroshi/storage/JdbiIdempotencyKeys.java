@@ -41,6 +41,12 @@ final class JdbiIdempotencyKeys implements IdempotencyKeys {
     }
 
     @Override
+    public void answer(String caller, String key, int status, String body) {
+        db.write(handle -> handle.createUpdate("UPDATE idempotency_keys SET status = :status, body = :body WHERE caller = :caller AND idem_key = :key")
+                .bind("status", status).bind("body", body).bind("caller", caller).bind("key", key).execute());
+    }
+
+    @Override
     public int purge(Instant before) {
         return db.write(handle -> handle.createUpdate("DELETE FROM idempotency_keys WHERE created_at < :before")
                 .bind("before", before.toEpochMilli()).execute());

@@ -136,12 +136,34 @@ class IdempotentRetryTest {
         assertThat(updates(admin, id)).isEqualTo(2);
     }
 
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aReplayedTokenCreationNeverShowsOrStoresTheSecretAgain(Engine engine) throws Exception {
+        AdminHub admin = hubs.on(engine);
+        String key = UUID.randomUUID().toString();
+        String body = "{\"name\": \"ci " + engine + "\", \"scope\": \"read\"}";
+
+        var first = post(admin, "/api/admin/v1/tokens", key, body, admin.adminToken);
+        var again = post(admin, "/api/admin/v1/tokens", key, body, admin.adminToken);
+
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        String secret = JSON.readTree(first.body()).get("token").asText();
+        assertThat(again.statusCode()).isEqualTo(201);
+        assertThat(JSON.readTree(again.body()).get("id").asText()).isEqualTo(JSON.readTree(first.body()).get("id").asText());
+        assertThat(again.body()).doesNotContain(secret).contains("token_shown");
+        String caller = admin.operator.id() + "/" + AdminHub.EMAIL + " via token root";
+        assertThat(admin.hub.database().idempotencyKeys().find(caller, key).orElseThrow().body()).doesNotContain(secret);
+    }
+
     private static HttpResponse<String> post(AdminHub admin, String path, String key, String body) throws Exception {
-        return admin.http.send(HttpRequest.newBuilder(URI.create(admin.url(path))).header("Authorization", "Bearer " + admin.incidentsToken)
+        return post(admin, path, key, body, admin.incidentsToken);
+    }
+
+    private static HttpResponse<String> post(AdminHub admin, String path, String key, String body, String token) throws Exception {
+        return admin.http.send(HttpRequest.newBuilder(URI.create(admin.url(path))).header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json").header("Idempotency-Key", key)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
-
     private static int updates(AdminHub admin, String id) throws Exception {
         return JSON.readTree(admin.get("/api/admin/v1/incidents/" + id, admin.readToken).body()).get("updates").size();
     }
