@@ -14,13 +14,14 @@ class ConnectionLimitsTest {
 
     @ParameterizedTest(name = "heap {0} MB, {1} descriptors -> {2} connections")
     @CsvSource({
-            // the default heap: half of 64 MB at 3 KB a connection
-            "64, 20000, 10922",
+            // the default heap: 30% of 64 MB at 3 KB a connection
+            "64, 20000, 6553",
             // a small open-file limit wins over the heap, keeping descriptors for the database and probes
             "64, 4096, 3584",
             "64, 1024, 512",
             // a larger heap allows more, up to the descriptors
             "256, 20000, 19488",
+            "128, 20000, 13107",
             // a tiny descriptor limit still leaves a usable floor
             "64, 100, 64",
     })
