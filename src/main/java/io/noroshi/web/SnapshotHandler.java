@@ -53,8 +53,32 @@ final class SnapshotHandler extends Handler.Wrapper {
                 return true;
             }
         }
+        if (site != null && WRITES.contains(method) && isPublicFile(site, request)) {
+            refuseWrite(method, response, callback);
+            return true;
+        }
         blockingWork.execute(() -> forward(request, response, callback));
         return true;
+    }
+
+    /** Methods that would change a resource: the public site is read-only, so they get 405, not a 404. */
+    private static final java.util.Set<String> WRITES = java.util.Set.of("POST", "PUT", "PATCH", "DELETE");
+
+    private static boolean isPublicFile(ServedSite site, Request request) {
+        String path = RequestPaths.resolve(site, request.getHttpURI().getPath(), request.getHttpURI().getQuery(), null);
+        return site.file(path) != null || site.olderVersion(path) != null;
+    }
+
+    private static void refuseWrite(String method, Response response, Callback callback) {
+        byte[] body = ("{\"error\":\"method_not_allowed\",\"allowed\":[\"GET\",\"HEAD\"],\"message\":\"" + method
+                + " is not allowed here: the public status site is read-only; changes go through /api/admin/v1\"}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        HttpFields.Mutable out = response.getHeaders();
+        out.put(HttpHeader.ALLOW, "GET, HEAD");
+        out.put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
+        out.put(HttpHeader.CONTENT_LENGTH, body.length);
+        response.setStatus(HttpStatus.METHOD_NOT_ALLOWED_405);
+        response.write(true, ByteBuffer.wrap(body), callback);
     }
 
     private void serve(ServedFile file, boolean head, HttpFields requestHeaders, Response response, Callback callback) {

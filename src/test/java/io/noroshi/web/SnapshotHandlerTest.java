@@ -121,6 +121,21 @@ class SnapshotHandlerTest {
     }
 
     @Test
+    void aWriteToAPublicFileIs405WithAllowAndAJsonBody() throws Exception {
+        for (String method : new String[] {"POST", "PUT", "DELETE"}) {
+            var response = client.send(HttpRequest.newBuilder(uri("/api/v2/summary.json"))
+                    .method(method, HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(method).isEqualTo(405);
+            assertThat(response.headers().firstValue("Allow")).hasValue("GET, HEAD");
+            assertThat(response.body()).contains("\"error\":\"method_not_allowed\"").contains(method + " is not allowed");
+        }
+        // a path that is no public file keeps its own answer
+        var elsewhere = client.send(HttpRequest.newBuilder(uri("/no/such/page")).POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(elsewhere.statusCode()).isNotEqualTo(405);
+    }
+
+    @Test
     void connectionsAndBufferMemoryAreVisibleInMetrics() throws Exception {
         var body = client.send(HttpRequest.newBuilder(uri("/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
         // this very request's connection is open while the metrics are taken
