@@ -15,7 +15,15 @@ public final class AccessApi {
     private final AuditTrail audit;
     private final AdminJson json;
 
+    private final java.time.ZoneId pageZone;
+
     public AccessApi(AccessCommands access, AuditTrail audit, AdminJson json) {
+        this(access, audit, json, java.time.ZoneOffset.UTC);
+    }
+
+    /** @param pageZone the page's time zone: each audit entry also carries its time there ({@code at_page}) */
+    public AccessApi(AccessCommands access, AuditTrail audit, AdminJson json, java.time.ZoneId pageZone) {
+        this.pageZone = pageZone;
         this.access = access;
         this.audit = audit;
         this.json = json;
@@ -63,6 +71,10 @@ public final class AccessApi {
                     + (target == null || target.isEmpty() ? "" : "&target=" + java.net.URLEncoder.encode(target, java.nio.charset.StandardCharsets.UTF_8));
             ctx.header("Link", "<" + next + ">; rel=\"next\"");
         }
-        Params.json(ctx, 200, json.write(page.stream().map(AdminJson::audit).toList()));
+        Params.json(ctx, 200, json.write(page.stream().map(entry -> {
+            var shown = AdminJson.audit(entry);
+            shown.put("at_page", entry.at().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).atZone(pageZone).toOffsetDateTime().toString());
+            return shown;
+        }).toList()));
     }
 }

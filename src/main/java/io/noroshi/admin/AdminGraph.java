@@ -56,7 +56,7 @@ public record AdminGraph(Accounts accounts, ApiTokens tokens, AccessCommands acc
                 new FailureDomainPages(gate, failureDomains, findings));
         var idempotent = new IdempotentRequests(database.idempotencyKeys(), claims, clock);
         var routes = new AdminRoutes(tokens, idempotent, new IncidentApi(incidents, json), new MaintenanceApi(maintenance, overrides, json),
-                new AccessApi(access, audit, json), new FailureDomainApi(failureDomains, findings, json), pages, json,
+                new AccessApi(access, audit, json, config.page().timeZone()), new FailureDomainApi(failureDomains, findings, json), pages, json,
                 features.stream().map(f -> f.build(gate, json)).toList());
         return new AdminGraph(accounts, tokens, access, incidents, maintenance, overrides, routes,
                 new MaintenanceSchedule(database.maintenance(), maintenance, clock));

@@ -24,14 +24,14 @@ public final class AuditLogCommand implements Callable<Integer> {
     @Option(names = "--target", paramLabel = "KIND/ID", description = "Only entries about one target, e.g. incident/abc123def456.") String target;
     @Option(names = "--limit", defaultValue = "50", description = "At most this many entries, up to 1000 (default: ${DEFAULT-VALUE}).") int limit;
     @Option(names = "--before", paramLabel = "SEQ", description = "Only entries older than this sequence number (the next page).") Long before;
-    @Option(names = "--time-zone", paramLabel = "ZONE", defaultValue = "${env:TZ:-UTC}",
-            description = "Show times in this zone, e.g. Asia/Tokyo (default: $TZ, else UTC).") String timeZone;
+    @Option(names = "--time-zone", paramLabel = "ZONE",
+            description = "Show times in this zone, e.g. UTC (default: the status page's time zone, as its pages show them).") String timeZone;
 
     @Override
     public Integer call() {
-        ZoneId zone;
+        ZoneId zone = null;
         try {
-            zone = ZoneId.of(timeZone);
+            if (timeZone != null) zone = ZoneId.of(timeZone);
         } catch (RuntimeException e) {
             spec.commandLine().getErr().println("noroshi audit-log: --time-zone " + timeZone + " is not a time zone such as Asia/Tokyo or UTC");
             spec.commandLine().getErr().flush();
@@ -39,10 +39,13 @@ public final class AuditLogCommand implements Callable<Integer> {
         }
         String query = "/audit?limit=" + limit + (before == null ? "" : "&before=" + before)
                 + (target == null ? "" : "&target=" + URLEncoder.encode(target, StandardCharsets.UTF_8));
+        ZoneId chosen = zone;
         return hub.run(spec, c -> c.get(query), (entries, out) -> {
             out.printf("%-7s  %-25s  %-22s  %-28s  %s%n", "SEQ", "AT", "ACTION", "TARGET", "ACTOR");
             for (JsonNode e : entries) {
-                String at = Instant.parse(e.path("at").asText()).atZone(zone).format(SHOWN);
+                String at = chosen != null || !e.hasNonNull("at_page")
+                        ? Instant.parse(e.path("at").asText()).atZone(chosen == null ? ZoneId.of("UTC") : chosen).format(SHOWN)
+                        : java.time.OffsetDateTime.parse(e.path("at_page").asText()).format(SHOWN);
                 out.printf("%-7d  %-25s  %-22s  %-28s  %s%n", e.path("seq").asLong(), at, e.path("action").asText(),
                         e.path("target").asText(), e.path("actor").asText());
             }
