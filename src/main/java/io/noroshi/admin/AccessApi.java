@@ -4,6 +4,8 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.noroshi.account.Actor;
 import io.noroshi.account.Scope;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
@@ -15,14 +17,10 @@ public final class AccessApi {
     private final AuditTrail audit;
     private final AdminJson json;
 
-    private final java.time.ZoneId pageZone;
-
-    public AccessApi(AccessCommands access, AuditTrail audit, AdminJson json) {
-        this(access, audit, json, java.time.ZoneOffset.UTC);
-    }
+    private final ZoneId pageZone;
 
     /** @param pageZone the page's time zone: each audit entry also carries its time there ({@code at_page}) */
-    public AccessApi(AccessCommands access, AuditTrail audit, AdminJson json, java.time.ZoneId pageZone) {
+    public AccessApi(AccessCommands access, AuditTrail audit, AdminJson json, ZoneId pageZone) {
         this.pageZone = pageZone;
         this.access = access;
         this.audit = audit;
@@ -73,7 +71,7 @@ public final class AccessApi {
         }
         Params.json(ctx, 200, json.write(page.stream().map(entry -> {
             var shown = AdminJson.audit(entry);
-            shown.put("at_page", entry.at().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).atZone(pageZone).toOffsetDateTime().toString());
+            shown.put("at_page", entry.at().truncatedTo(ChronoUnit.SECONDS).atZone(pageZone).toOffsetDateTime().toString());
             return shown;
         }).toList()));
     }

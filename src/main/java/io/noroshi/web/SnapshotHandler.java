@@ -1,6 +1,8 @@
 package io.noroshi.web;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.LongAdder;
 import org.eclipse.jetty.http.HttpFields;
@@ -19,6 +21,9 @@ import org.eclipse.jetty.util.Callback;
  * (Javalin) on a worker thread, because that one may block.
  */
 final class SnapshotHandler extends Handler.Wrapper {
+
+    /** Methods that would change a resource: the public site is read-only, so they get 405, not a 404. */
+    private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
 
     private final SnapshotHolder holder;
     private final Executor blockingWork;
@@ -61,9 +66,6 @@ final class SnapshotHandler extends Handler.Wrapper {
         return true;
     }
 
-    /** Methods that would change a resource: the public site is read-only, so they get 405, not a 404. */
-    private static final java.util.Set<String> WRITES = java.util.Set.of("POST", "PUT", "PATCH", "DELETE");
-
     private static boolean isPublicFile(ServedSite site, Request request) {
         String path = RequestPaths.resolve(site, request.getHttpURI().getPath(), request.getHttpURI().getQuery(), null);
         return site.file(path) != null || site.olderVersion(path) != null;
@@ -72,7 +74,7 @@ final class SnapshotHandler extends Handler.Wrapper {
     private static void refuseWrite(String method, Response response, Callback callback) {
         byte[] body = ("{\"error\":\"method_not_allowed\",\"allowed\":[\"GET\",\"HEAD\"],\"message\":\"" + method
                 + " is not allowed here: the public status site is read-only; changes go through /api/admin/v1\"}")
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                .getBytes(StandardCharsets.UTF_8);
         HttpFields.Mutable out = response.getHeaders();
         out.put(HttpHeader.ALLOW, "GET, HEAD");
         out.put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
