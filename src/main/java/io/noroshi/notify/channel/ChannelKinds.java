@@ -1,0 +1,30 @@
+package io.noroshi.notify.channel;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** Every channel kind, registered in this one place by the name the config uses. */
+public final class ChannelKinds {
+
+    private static final Map<String, ChannelKind> KINDS = kinds();
+
+    private ChannelKinds() {
+    }
+
+    private static Map<String, ChannelKind> kinds() {
+        var kinds = new TreeMap<String, ChannelKind>();
+        // one line per kind, e.g.: kinds.put("slack", SlackChannel::create);
+        return Collections.unmodifiableMap(kinds);
+    }
+
+    public static Optional<ChannelKind> byName(String kind) {
+        return Optional.ofNullable(KINDS.get(kind));
+    }
+
+    /** The known kinds, sorted, for "unknown channel kind 'x'; known: ..." messages and the JSON Schema. */
+    public static Iterable<String> names() {
+        return KINDS.keySet();
+    }
+}
