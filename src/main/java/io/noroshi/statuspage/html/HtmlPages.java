@@ -44,6 +44,7 @@ public final class HtmlPages {
     private final RenderCache<Page, byte[]> pages = new RenderCache<>();
     private final RenderCache<Shown, Views.Event> events = new RenderCache<>();
     private final RenderCache<Object, Views.ComponentRow> rows = new RenderCache<>();
+    private final RenderCache<RowHtml.Key, RowHtml.Rendered> rowHtml = new RenderCache<>();
 
     /**
      * @param strings UI strings by language, one for each language a page may offer
@@ -69,6 +70,7 @@ public final class HtmlPages {
         pages.nextRender();
         events.nextRender();
         rows.nextRender();
+        rowHtml.nextRender();
         var files = new LinkedHashMap<String, byte[]>();
         var paths = SitePaths.of(facts.page());
         Map<String, Incident> byId = facts.byId();
@@ -76,7 +78,8 @@ public final class HtmlPages {
             UiStrings t = strings(lang);
             var views = new PageViews(facts, t, strings, rows);
             var home = views.home();
-            files.put(paths.home(lang), render("index.jte", home, home));
+            var rowMarkup = new RowHtml(templates, t, rowHtml);
+            files.put(paths.home(lang), pages.get(new Page("index.jte", home), page -> bytes("index.jte", Map.of("view", home, "rows", rowMarkup))));
             history(facts, views, paths, t, byId, files);
             // An incident's page is a function of the language and the incident alone (this
             // instance's config fixes the rest), so it is looked up before its view is built:
@@ -175,17 +178,15 @@ public final class HtmlPages {
         return events.get(new Shown(views.language(), new Same(incident)), k -> views.incident(incident));
     }
 
-    /**
-     * @param key determines {@code view} completely: the view itself, or its parts with events by
-     *            identity (an event from {@link #events} is the same instance while its incident is)
-     */
-    private byte[] render(String template, Object view, Object key) {
-        return pages.get(new Page(template, key), page -> bytes(template, view));
-    }
-
     private byte[] bytes(String template, Object view) {
         var out = new Utf8ByteOutput();
         templates.render(template, view, out);
+        return out.toByteArray();
+    }
+
+    private byte[] bytes(String template, Map<String, Object> params) {
+        var out = new Utf8ByteOutput();
+        templates.render(template, params, out);
         return out.toByteArray();
     }
 
