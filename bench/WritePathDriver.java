@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
  *   serve HUB TOKEN   reads commands from stdin, one per line, and answers each with one line:
  *     latency N         N sequential updates; each: POST, then poll summary.json until its marker shows
  *     writes RATE SECS  open-loop updates at RATE per second for SECS seconds
+ *     keys on|off       whether the following writes carry an Idempotency-Key each
  * Every 20 updates the incident is resolved and a new one opened, so summary.json stays small.
  *
  * <p>One process serves the whole run, so no JVM start or JIT warm-up of the driver falls in a
@@ -55,6 +56,10 @@ public final class WritePathDriver {
             switch (command[0]) {
                 case "latency" -> latency(Integer.parseInt(command[1]));
                 case "writes" -> writes(Integer.parseInt(command[1]), Integer.parseInt(command[2]));
+                case "keys" -> {
+                    idempotencyKeys = command[1].equals("on");
+                    System.out.println("KEYS " + (idempotencyKeys ? "on" : "off"));
+                }
                 case "" -> { }
                 default -> throw new IllegalArgumentException("unknown command: " + line);
             }
@@ -164,11 +169,12 @@ public final class WritePathDriver {
         post("/api/admin/v1/incidents/" + id + "/resolve", "{\"notify\":false}");
     }
 
-    static final boolean IDEMPOTENCY_KEYS = "1".equals(System.getenv("WRITE_PATH_KEYS"));
+    /** Whether writes carry an Idempotency-Key: WRITE_PATH_KEYS=1 at start, then the "keys on|off" command. */
+    static volatile boolean idempotencyKeys = "1".equals(System.getenv("WRITE_PATH_KEYS"));
 
     static Response post(String path, String body) throws IOException {
-        // WRITE_PATH_KEYS=1: every write carries its own Idempotency-Key, as the command line sends them.
-        String key = IDEMPOTENCY_KEYS ? "\r\nIdempotency-Key: " + java.util.UUID.randomUUID() : "";
+        // Keys on: every write carries its own Idempotency-Key, as the command line sends them.
+        String key = idempotencyKeys ? "\r\nIdempotency-Key: " + java.util.UUID.randomUUID() : "";
         return exchange("POST " + path + " HTTP/1.1\r\nHost: " + hostHeader + "\r\nAuthorization: Bearer " + token + key
                 + "\r\nContent-Type: application/json\r\nContent-Length: " + body.getBytes(StandardCharsets.UTF_8).length
                 + "\r\n\r\n" + body);

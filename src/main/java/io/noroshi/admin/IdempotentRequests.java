@@ -64,22 +64,32 @@ public final class IdempotentRequests {
         String hash = hash(ctx);
         Instant now = clock.instant();
         Instant expired = now.minus(KEPT);
-        Optional<StoredAnswer> first = keys.find(caller, key).filter(a -> !a.at().isBefore(expired));
-        if (first.isPresent()) {
-            replay(ctx, caller, key, first.get(), hash);
-            return;
-        }
+        // Optimistic: the key is not looked up first. A first request (nearly all of them) claims it inside
+        // its change's transaction, where the key's uniqueness decides; only a request that did not claim it
+        // (its change rolled back, it failed before changing anything, or it changes nothing) looks for an
+        // earlier request with the key, and answers as that one did. One read less per write.
         claims.begin(new Pending(caller, key, hash, now, expired));
+        Optional<StoredAnswer> first = Optional.empty();
         try {
             handler.handle(ctx, actor);
             if (claims.claimed()) keys.answer(caller, key, ctx.statusCode(), withoutSecret(String.valueOf(ctx.result())));
+            else first = earlier(caller, key, expired);
         } catch (KeyTaken raced) {
             // Another request with this key stored its change first (ours rolled back): answer as it does.
-            replay(ctx, caller, key, keys.find(caller, key).orElseThrow(), hash);
+            first = Optional.of(keys.find(caller, key).orElseThrow());
+        } catch (RuntimeException refused) {
+            // E.g. a retried "resolve" refused as a step from resolved: the first request's answer is the answer.
+            if (!claims.claimed()) first = earlier(caller, key, expired);
+            if (first.isEmpty()) throw refused;
         } finally {
             claims.end();
         }
+        if (first.isPresent()) replay(ctx, caller, key, first.get(), hash);
         purgeNowAndThen(now);
+    }
+
+    private Optional<StoredAnswer> earlier(String caller, String key, Instant expired) {
+        return keys.find(caller, key).filter(a -> !a.at().isBefore(expired));
     }
 
     private void replay(Context ctx, String caller, String key, StoredAnswer first, String hash) throws InterruptedException, IOException {

@@ -72,6 +72,28 @@ class IdempotentRetryTest {
 
     @ParameterizedTest
     @EnumSource(Engine.class)
+    void aRetriedResolveGetsItsFirstAnswerNotTheLifecyclesRefusal(Engine engine) throws Exception {
+        // The key is not looked up before the request runs: the retry's step (resolved -> resolved) is refused
+        // by the lifecycle before any change, and only then is the first request's answer found and replayed.
+        AdminHub admin = hubs.on(engine);
+        String id = IncidentLifecycleStepsTest.incidentIn(admin, "investigating");
+        String key = UUID.randomUUID().toString();
+        String body = "{\"body\": \"Fixed IK3.\"}";
+
+        var first = post(admin, "/api/admin/v1/incidents/" + id + "/resolve", key, body);
+        var again = post(admin, "/api/admin/v1/incidents/" + id + "/resolve", key, body);
+        var unkeyed = post(admin, "/api/admin/v1/incidents/" + id + "/resolve", UUID.randomUUID().toString(), body);
+
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+        assertThat(again.body()).isEqualTo(first.body());
+        assertThat(again.headers().firstValue("Idempotent-Replayed")).contains("true");
+        assertThat(unkeyed.statusCode()).as("a new key is a new request: resolving twice is refused").isEqualTo(409);
+        assertThat(updates(admin, id)).isEqualTo(2);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
     void aRefusedRequestStoresNoAnswerSoItsRetryRunsAfresh(Engine engine) throws Exception {
         AdminHub admin = hubs.on(engine);
         String id = IncidentLifecycleStepsTest.incidentIn(admin, "investigating");
