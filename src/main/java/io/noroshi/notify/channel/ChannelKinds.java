@@ -16,6 +16,10 @@ public final class ChannelKinds {
     private static Map<String, ChannelKind> kinds() {
         var kinds = new TreeMap<String, ChannelKind>();
         // one line per kind, e.g.: kinds.put("slack", SlackChannel::create);
+        kinds.put("slack", SlackChannel::create);
+        kinds.put("discord", DiscordChannel::create);
+        kinds.put("mastodon", MastodonChannel::create);
+        kinds.put("sms", SmsChannel::create);
         return Collections.unmodifiableMap(kinds);
     }
 
