@@ -20,6 +20,14 @@ public final class ChannelKinds {
         kinds.put("discord", DiscordChannel::create);
         kinds.put("mastodon", MastodonChannel::create);
         kinds.put("sms", SmsChannel::create);
+        kinds.put("teams", TeamsChannel::create);
+        kinds.put("mattermost", MattermostChannel::create);
+        kinds.put("googlechat", GoogleChatChannel::create);
+        kinds.put("telegram", TelegramChannel::create);
+        kinds.put("line", LineChannel::create);
+        kinds.put("ntfy", NtfyChannel::create);
+        kinds.put("bluesky", BlueskyChannel::create);
+        kinds.put("matrix", MatrixChannel::create);
         return Collections.unmodifiableMap(kinds);
     }
 

@@ -15,6 +15,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.IntPredicate;
 
 /**
  * One HTTP call to a service, with the answer mapped to the outbox's terms: 2xx is done; 408, 429 and 5xx, a
@@ -54,6 +55,11 @@ final class ServiceCall {
 
     /** Sends the request; returns the 2xx answer or throws what the outbox needs to know. */
     HttpResponse<String> send(HttpClient http, HttpRequest request) throws DeliveryException {
+        return send(http, request, status -> false);
+    }
+
+    /** As {@link #send(HttpClient, HttpRequest)}, with statuses besides 2xx that also mean done (LINE's 409). */
+    HttpResponse<String> send(HttpClient http, HttpRequest request, IntPredicate alsoDone) throws DeliveryException {
         HttpResponse<String> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -66,7 +72,7 @@ final class ServiceCall {
             Thread.currentThread().interrupt();
             throw DeliveryException.retryable(kind + ": interrupted", Optional.empty(), null);
         }
-        if (response.statusCode() / 100 == 2) return response;
+        if (response.statusCode() / 100 == 2 || alsoDone.test(response.statusCode())) return response;
         throw failure(response);
     }
 

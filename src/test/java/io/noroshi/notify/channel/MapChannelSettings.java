@@ -66,11 +66,11 @@ final class MapChannelSettings implements ChannelSettings {
     @Override
     public String secret(String key) {
         Optional<String> secret = optionalSecret(key);
-        if (secret.isEmpty()) {
+        // a secret given the wrong way or naming an unset variable was reported already
+        if (secret.isEmpty() && !values.containsKey(key) && !values.containsKey(key + "_env")) {
             problem(key, "required: give " + key + "_env or " + key + "_file");
-            return "";
         }
-        return secret.get();
+        return secret.orElse("");
     }
 
     @Override
