@@ -35,7 +35,24 @@ abstract class ServiceChannel implements Channel {
             seconds = DEFAULT_TIMEOUT_SECONDS;
         }
         this.timeout = Duration.ofSeconds(seconds);
-        this.limits = defaults;
+        this.limits = limits(settings, defaults);
+    }
+
+    /** The kind's limits, unless the entry sets {@code concurrency} (1-64) or {@code per_second} (above 0, at most 1000). */
+    private static Limits limits(ChannelSettings settings, Limits defaults) {
+        int concurrency = bounded(settings, "concurrency", 1, 64, defaults.concurrency());
+        double perSecond = defaults.perSecond();
+        Optional<String> given = settings.string("per_second");
+        if (given.isPresent()) {
+            try {
+                perSecond = Double.parseDouble(given.get());
+                if (!(perSecond > 0 && perSecond <= 1_000)) throw new NumberFormatException();
+            } catch (NumberFormatException notARate) {
+                settings.problem("per_second", "must be a number above 0 and at most 1000, such as 0.5");
+                perSecond = defaults.perSecond();
+            }
+        }
+        return new Limits(concurrency, perSecond);
     }
 
     @Override

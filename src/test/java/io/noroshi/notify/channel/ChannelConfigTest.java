@@ -64,4 +64,32 @@ class ChannelConfigTest {
         assertThat(channel.limits().concurrency()).isPositive();
         assertThat(channel.toString()).isEqualTo(kind + " channel 'public-" + kind + "'");
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.noroshi.notify.channel.ChannelFailuresTest#kinds")
+    void limitsCanBeSetAndBadOnesAreReported(String kind) {
+        KindFixtures.Fixture fixture = KindFixtures.of(kind, "http://127.0.0.1:9");
+        Map<String, String> values = new HashMap<>(fixture.values());
+        values.put("concurrency", "3");
+        values.put("per_second", "0.25");
+        MapChannelSettings settings = new MapChannelSettings(kind, values, fixture.environment());
+        Channel channel = ChannelKinds.byName(kind).orElseThrow().create(settings, KindFixtures.client());
+        assertThat(settings.problems()).isEmpty();
+        assertThat(channel.limits()).isEqualTo(new Channel.Limits(3, 0.25));
+
+        values.put("concurrency", "0");
+        values.put("per_second", "fast");
+        values.put("timeout_seconds", "0");
+        MapChannelSettings bad = new MapChannelSettings(kind, values, fixture.environment());
+        ChannelKinds.byName(kind).orElseThrow().create(bad, KindFixtures.client());
+        assertThat(bad.problems()).containsExactlyInAnyOrder("concurrency: must be between 1 and 64",
+                "per_second: must be a number above 0 and at most 1000, such as 0.5",
+                "timeout_seconds: must be between 1 and 300 seconds");
+    }
+
+    @org.junit.jupiter.api.Test
+    void everyChatSocialAndSmsKindIsRegistered() {
+        assertThat(ChannelFailuresTest.kinds()).containsExactlyInAnyOrder("bluesky", "discord", "googlechat", "line",
+                "mastodon", "matrix", "mattermost", "ntfy", "slack", "sms", "teams", "telegram");
+    }
 }

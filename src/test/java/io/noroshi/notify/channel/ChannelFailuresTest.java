@@ -99,4 +99,36 @@ class ChannelFailuresTest {
             assertThat(failure.retryAfter()).hasValueSatisfying(wait -> assertThat(wait).isGreaterThan(Duration.ofDays(365)));
         }
     }
+
+    /** A success body every kind accepts: Bluesky reads a session from it, the others ignore what they do not need. */
+    static final String ANY_SUCCESS = "{\"ok\":true,\"accessJwt\":\"jwt-1\",\"did\":\"did:plc:abc\","
+            + "\"uri\":\"at://did:plc:abc/app.bsky.feed.post/3k\",\"cid\":\"bafy\",\"sid\":\"SM1\",\"event_id\":\"$e\"}";
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kinds")
+    void aRetryAfterA500SendsTheSameRequestAgainAndSucceeds(String kind) throws Exception {
+        try (ServiceStub service = ServiceStub.start()) {
+            KindFixtures.Fixture fixture = KindFixtures.of(kind, service.baseUrl());
+            service.answerByDefault(ServiceStub.Answer.of(200, ANY_SUCCESS));
+            // Bluesky logs in first; the 500 is for its post
+            if (kind.equals("bluesky")) service.answer(ServiceStub.Answer.of(200, ANY_SUCCESS));
+            service.answer(ServiceStub.Answer.of(500, "{\"error\":\"internal\"}"));
+            Channel channel = fixture.create();
+
+            DeliveryException failure = catchThrowableOfType(DeliveryException.class,
+                    () -> channel.send(Notices.japanese(), fixture.recipient(), "delivery-77"));
+            assertThat(failure.retryable()).isTrue();
+            channel.send(Notices.japanese(), fixture.recipient(), "delivery-77");
+
+            List<ServiceStub.Received> received = service.received();
+            ServiceStub.Received first = received.get(received.size() - 2);
+            ServiceStub.Received retry = received.getLast();
+            assertThat(retry.method()).isEqualTo(first.method());
+            assertThat(retry.path()).isEqualTo(first.path());
+            assertThat(retry.body()).isEqualTo(first.body());
+            for (String key : List.of("Authorization", "Idempotency-Key", "X-Line-Retry-Key", "Content-Type")) {
+                assertThat(retry.header(key)).as(key).isEqualTo(first.header(key));
+            }
+        }
+    }
 }
