@@ -52,18 +52,11 @@ final class BlueskyChannel extends ServiceChannel {
     @Override
     public void send(Notice notice, Optional<String> recipient, String deliveryKey) throws DeliveryException {
         Session current = session != null ? session : login();
-        try {
-            createRecord(current, notice);
-        } catch (DeliveryException refused) {
-            if (!sessionExpired(refused)) throw refused;
-            // the access token lives a few hours: log in again once and retry at once
-            createRecord(login(), notice);
+        if (!createRecord(current, notice)) {
+            // the access token lives a few hours: log in again once and post at once
+            if (!createRecord(login(), notice)) throw DeliveryException.permanent(
+                    "bluesky: the post was refused even with a fresh session (check the account)", null);
         }
-    }
-
-    private static boolean sessionExpired(DeliveryException refused) {
-        String message = String.valueOf(refused.getMessage());
-        return message.startsWith("bluesky: HTTP 401") || message.startsWith("bluesky: HTTP 400 ExpiredToken");
     }
 
     private Session login() throws DeliveryException {
@@ -83,14 +76,26 @@ final class BlueskyChannel extends ServiceChannel {
         }
     }
 
-    private void createRecord(Session current, Notice notice) throws DeliveryException {
+    /** Posts; false when the session has expired (401, or 400 {@code ExpiredToken}). */
+    private boolean createRecord(Session current, Notice notice) throws DeliveryException {
         ObjectNode create = ServiceCall.JSON.createObjectNode().put("repo", current.did())
                 .put("collection", "app.bsky.feed.post");
         create.set("record", post(notice));
-        call.send(http, request(URI.create(baseUrl + "/xrpc/com.atproto.repo.createRecord"))
+        HttpResponse<String> answer = call.send(http, request(URI.create(baseUrl + "/xrpc/com.atproto.repo.createRecord"))
                 .header("Authorization", "Bearer " + current.accessJwt())
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(create.toString())).build());
+                .POST(HttpRequest.BodyPublishers.ofString(create.toString())).build(), status -> status == 400 || status == 401);
+        if (answer.statusCode() == 401 || answer.statusCode() == 400 && expiredToken(answer.body())) return false;
+        if (answer.statusCode() == 400) throw call.failure(answer);
+        return true;
+    }
+
+    private static boolean expiredToken(String body) {
+        try {
+            return "ExpiredToken".equals(ServiceCall.JSON.readTree(body).path("error").asText());
+        } catch (IOException notJson) {
+            return false;
+        }
     }
 
     static ObjectNode post(Notice notice) {

@@ -44,11 +44,19 @@ final class ServiceCall {
         this.detail = detail;
     }
 
-    /** The detail most services give: {@code error}, {@code errcode}, {@code description} or {@code message}. */
+    /**
+     * The detail most services give: {@code error}, {@code errcode}, {@code description} or {@code message}, and the
+     * {@code message} after it when both are there (AT Protocol's {@code InvalidRequest: Record/text too long}).
+     */
     static Optional<String> usualDetail(JsonNode answer) {
         for (String field : List.of("error", "errcode", "description", "message")) {
             JsonNode value = answer.get(field);
-            if (value != null && value.isTextual() && !value.asText().isBlank()) return Optional.of(value.asText());
+            if (value != null && value.isTextual() && !value.asText().isBlank()) {
+                JsonNode message = answer.get("message");
+                boolean more = !field.equals("message") && message != null && message.isTextual()
+                        && !message.asText().isBlank() && !message.asText().equals(value.asText());
+                return Optional.of(more ? value.asText() + ": " + message.asText() : value.asText());
+            }
         }
         return Optional.empty();
     }

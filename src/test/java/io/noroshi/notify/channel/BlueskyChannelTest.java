@@ -77,6 +77,26 @@ class BlueskyChannelTest {
     }
 
     @Test
+    void aPostRefusedEvenWithAFreshSessionFailsForGoodAndAnInvalidPostNamesTheError() {
+        try (ServiceStub pds = ServiceStub.start().answer(ServiceStub.Answer.of(200, SESSION), ServiceStub.Answer.of(401, "{}"),
+                ServiceStub.Answer.of(200, SESSION), ServiceStub.Answer.of(401, "{}"),
+                ServiceStub.Answer.of(400, "{\"error\":\"InvalidRequest\",\"message\":\"Record/text too long\"}"))) {
+            Channel channel = KindFixtures.of("bluesky", pds.baseUrl()).create();
+            DeliveryException refused = catchThrowableOfType(DeliveryException.class,
+                    () -> channel.send(Notices.english(), Optional.empty(), "d-1"));
+            assertThat(refused.retryable()).isFalse();
+            assertThat(refused.getMessage()).isEqualTo("bluesky: the post was refused even with a fresh session (check the account)");
+            assertThat(pds.received()).hasSize(4);
+
+            DeliveryException invalid = catchThrowableOfType(DeliveryException.class,
+                    () -> channel.send(Notices.english(), Optional.empty(), "d-2"));
+            assertThat(invalid.retryable()).isFalse();
+            assertThat(invalid.getMessage()).isEqualTo("bluesky: HTTP 400 InvalidRequest: Record/text too long");
+            assertThat(pds.received()).hasSize(5);
+        }
+    }
+
+    @Test
     void aRateLimitedPostIsRetryableAfterTheServicesDelay() {
         try (ServiceStub pds = ServiceStub.start().answer(ServiceStub.Answer.of(200, SESSION),
                 ServiceStub.Answer.of(429, "{\"error\":\"RateLimitExceeded\"}").with("Retry-After", "60"))) {
