@@ -15,6 +15,7 @@ final class MapChannelSettings implements ChannelSettings {
     private final Map<String, String> values;
     private final Map<String, String> environment;
     private final List<String> problems = new ArrayList<>();
+    private final java.util.Set<String> keysRead = new java.util.TreeSet<>();
 
     MapChannelSettings(String name, Map<String, String> values, Map<String, String> environment) {
         this.name = name;
@@ -24,6 +25,11 @@ final class MapChannelSettings implements ChannelSettings {
 
     List<String> problems() {
         return List.copyOf(problems);
+    }
+
+    /** Every key the kind asked for, a secret as {@code <key>_env}: what the entry may hold. */
+    java.util.Set<String> keysRead() {
+        return java.util.Set.copyOf(keysRead);
     }
 
     @Override
@@ -38,11 +44,13 @@ final class MapChannelSettings implements ChannelSettings {
 
     @Override
     public Optional<String> string(String key) {
+        keysRead.add(key);
         return Optional.ofNullable(values.get(key));
     }
 
     @Override
     public String required(String key) {
+        keysRead.add(key);
         String value = values.get(key);
         if (value == null || value.isBlank()) {
             problem(key, "required");
@@ -53,6 +61,7 @@ final class MapChannelSettings implements ChannelSettings {
 
     @Override
     public Optional<Integer> integer(String key) {
+        keysRead.add(key);
         String value = values.get(key);
         if (value == null) return Optional.empty();
         try {
@@ -75,6 +84,7 @@ final class MapChannelSettings implements ChannelSettings {
 
     @Override
     public Optional<String> optionalSecret(String key) {
+        keysRead.add(key + "_env");
         if (values.containsKey(key)) {
             problem(key, "a secret is never written in the config: use " + key + "_env or " + key + "_file");
             return Optional.empty();
