@@ -64,14 +64,19 @@ final class TeamsChannel extends ServiceChannel {
         return message.toString();
     }
 
-    /** TextBlocks read a subset of markdown; a backslash keeps an update's own symbols as written. */
+    /**
+     * TextBlocks read a subset of markdown: emphasis ({@code *}, {@code _}) and links ({@code [text](url)}). Only
+     * those are escaped, since some Teams clients show other backslashes as written. A TextBlock needs a blank line
+     * to break a line.
+     */
     static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length() + 8);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if ("\\*_[]()`#".indexOf(c) >= 0) out.append('\\');
+            boolean link = c == ']' && i + 1 < text.length() && text.charAt(i + 1) == '(';
+            if (c == '\\' || c == '*' || c == '_' || link) out.append('\\');
             out.append(c);
         }
-        return out.toString();
+        return out.toString().replace("\r\n", "\n").replace("\n", "\n\n");
     }
 }

@@ -57,8 +57,10 @@ public final class TextFit {
         }
         int end = bounds.get(lo);
         int space = lastSpaceBefore(text, end);
-        if (space > 0 && end - space <= WORD_BACKOFF && end < text.length() && !Character.isWhitespace(text.charAt(end))) {
-            end = space;
+        if (space > 0 && end < text.length() && !Character.isWhitespace(text.charAt(end))) {
+            String atWord = withEllipsis(text.substring(0, space), ellipsis);
+            // the caller's measure need not grow with the text, so the shorter cut is checked too
+            if (fits.test(atWord)) return atWord;
         }
         return withEllipsis(text.substring(0, end), ellipsis);
     }

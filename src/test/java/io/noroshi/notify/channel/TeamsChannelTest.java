@@ -13,7 +13,7 @@ class TeamsChannelTest {
     void postsAnAdaptiveCardMessageToTheWorkflowsWebhook() throws Exception {
         try (ServiceStub teams = ServiceStub.start().answerByDefault(new ServiceStub.Answer(202, Map.of(), ""))) {
             KindFixtures.of("teams", teams.baseUrl()).create()
-                    .send(Notices.english("Queue at *80%* [see graph]"), Optional.empty(), "d-1");
+                    .send(Notices.english("Queue at *80%* [see](https://x.example)\nmail_queue"), Optional.empty(), "d-1");
 
             ServiceStub.Received request = teams.only();
             assertThat(request.method()).isEqualTo("POST");
@@ -32,10 +32,10 @@ class TeamsChannelTest {
             JsonNode body = card.path("body");
             assertThat(body).hasSize(3);
             assertThat(body.get(0).path("type").asText()).isEqualTo("TextBlock");
-            assertThat(body.get(0).path("text").asText()).isEqualTo("\\[Sakura Hosting\\] Major outage: Mail is delayed");
+            assertThat(body.get(0).path("text").asText()).isEqualTo("[Sakura Hosting] Major outage: Mail is delayed");
             assertThat(body.get(0).path("weight").asText()).isEqualTo("Bolder");
             assertThat(body.get(1).path("text").asText()).isEqualTo("Status: Investigating");
-            assertThat(body.get(2).path("text").asText()).isEqualTo("Queue at \\*80%\\* \\[see graph\\]");
+            assertThat(body.get(2).path("text").asText()).isEqualTo("Queue at \\*80%\\* [see\\](https://x.example)\n\nmail\\_queue");
             assertThat(body.get(2).path("wrap").asBoolean()).isTrue();
             JsonNode action = card.path("actions").get(0);
             assertThat(action.path("type").asText()).isEqualTo("Action.OpenUrl");
