@@ -29,6 +29,7 @@ class ChannelFailuresTest {
         List<Arguments> rows = new ArrayList<>();
         for (String kind : kinds()) {
             rows.add(Arguments.of(kind, 429, Optional.of("7"), true, Optional.of(Duration.ofSeconds(7))));
+            rows.add(Arguments.of(kind, 429, Optional.empty(), true, Optional.empty()));
             rows.add(Arguments.of(kind, 503, Optional.of("120"), true, Optional.of(Duration.ofSeconds(120))));
             rows.add(Arguments.of(kind, 500, Optional.empty(), true, Optional.empty()));
             rows.add(Arguments.of(kind, 408, Optional.empty(), true, Optional.empty()));
