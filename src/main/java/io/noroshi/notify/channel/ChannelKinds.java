@@ -15,7 +15,6 @@ public final class ChannelKinds {
 
     private static Map<String, ChannelKind> kinds() {
         var kinds = new TreeMap<String, ChannelKind>();
-        // one line per kind, e.g.: kinds.put("slack", SlackChannel::create);
         kinds.put("slack", SlackChannel::create);
         kinds.put("discord", DiscordChannel::create);
         kinds.put("mastodon", MastodonChannel::create);
@@ -28,6 +27,7 @@ public final class ChannelKinds {
         kinds.put("ntfy", NtfyChannel::create);
         kinds.put("bluesky", BlueskyChannel::create);
         kinds.put("matrix", MatrixChannel::create);
+        // one line per kind, e.g.: kinds.put("slack", SlackChannel::create);
         return Collections.unmodifiableMap(kinds);
     }
 
