@@ -15,6 +15,18 @@ public final class ChannelKinds {
 
     private static Map<String, ChannelKind> kinds() {
         var kinds = new TreeMap<String, ChannelKind>();
+        kinds.put("slack", SlackChannel::create);
+        kinds.put("discord", DiscordChannel::create);
+        kinds.put("mastodon", MastodonChannel::create);
+        kinds.put("sms", SmsChannel::create);
+        kinds.put("teams", TeamsChannel::create);
+        kinds.put("mattermost", MattermostChannel::create);
+        kinds.put("googlechat", GoogleChatChannel::create);
+        kinds.put("telegram", TelegramChannel::create);
+        kinds.put("line", LineChannel::create);
+        kinds.put("ntfy", NtfyChannel::create);
+        kinds.put("bluesky", BlueskyChannel::create);
+        kinds.put("matrix", MatrixChannel::create);
         // one line per kind, e.g.: kinds.put("slack", SlackChannel::create);
         return Collections.unmodifiableMap(kinds);
     }
