@@ -16,6 +16,8 @@ public final class ChannelKinds {
     private static Map<String, ChannelKind> kinds() {
         var kinds = new TreeMap<String, ChannelKind>();
         // one line per kind, e.g.: kinds.put("slack", SlackChannel::create);
+        kinds.put("email", io.noroshi.notify.email.EmailChannel::create);
+        kinds.put("webhook", io.noroshi.notify.webhook.WebhookChannel::create);
         return Collections.unmodifiableMap(kinds);
     }
 
