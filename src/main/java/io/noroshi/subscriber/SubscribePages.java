@@ -128,7 +128,7 @@ public final class SubscribePages {
     private void confirm(Context ctx) {
         Optional<Subscriber> s = subscriptions.confirm(ctx.queryParam("t"));
         if (s.isEmpty()) {
-            problem(ctx, 404, lang(ctx), "bad.link");
+            problem(ctx, 410, lang(ctx), "bad.link");
             return;
         }
         String lang = s.get().lang();
@@ -141,7 +141,7 @@ public final class SubscribePages {
         String token = ctx.queryParam("t");
         Optional<Subscriber> s = subscriptions.byManageToken(token);
         if (s.isEmpty()) {
-            problem(ctx, 404, lang(ctx), "bad.link");
+            problem(ctx, 410, lang(ctx), "bad.link");
             return;
         }
         page(ctx, 200, s.get().lang(), SubscribeWords.get(s.get().lang(), "manage.title"), manageForm(s.get(), token, ""));
@@ -172,7 +172,7 @@ public final class SubscribePages {
         boolean oneClick = "One-Click".equals(ctx.formParam("List-Unsubscribe"));
         if (s.isEmpty()) {
             if (oneClick) ctx.status(200).result(""); // already gone: the client has nothing to do
-            else problem(ctx, 404, lang(ctx), "bad.link");
+            else problem(ctx, 410, lang(ctx), "bad.link");
             return;
         }
         if (oneClick || "leave".equals(ctx.formParam("action"))) {
