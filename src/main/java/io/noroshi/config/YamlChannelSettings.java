@@ -56,7 +56,8 @@ final class YamlChannelSettings implements ChannelSettings {
     @Override
     public String secret(String key) {
         return optionalSecret(key).orElseGet(() -> {
-            if (!section.has(key)) section.problem(key + "_env", "is required: give " + key + "_env (an environment variable's name) or " + key + "_file (a file)");
+            boolean given = section.has(key) || section.has(key + "_env") || section.has(key + "_file");
+            if (!given) section.problem(key + "_env", "is required: give " + key + "_env (an environment variable's name) or " + key + "_file (a file)");
             return "";
         });
     }
