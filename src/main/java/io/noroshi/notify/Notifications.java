@@ -34,8 +34,12 @@ public final class Notifications implements AutoCloseable {
     private final SubscribePages pages;
     private final List<Channel> channels;
     private final AtomicInteger port = new AtomicInteger(-1);
+    private final NoroshiConfig config;
+    private final Clock clock;
 
     private Notifications(NoroshiConfig config, Database database, MeterRegistry metrics, Clock clock) {
+        this.config = config;
+        this.clock = clock;
         var settings = config.notifications();
         URI base = settings.baseUrl().orElse(config.page().url());
         this.outbox = new JdbiOutbox(database);
@@ -84,6 +88,11 @@ public final class Notifications implements AutoCloseable {
 
     public OutboxWorker worker() {
         return worker;
+    }
+
+    /** The admin API and pages of subscribers, the delivery log and channel tests. */
+    public io.noroshi.admin.AdminFeature.Factory admin() {
+        return (gate, json) -> new NotifyAdmin(subscriptions, outbox, channels, config, port::get, clock, gate, json);
     }
 
     /** The public subscribe pages (no session, no token: the links' tokens and the rate limit guard them). */
