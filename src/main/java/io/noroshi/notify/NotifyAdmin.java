@@ -175,7 +175,7 @@ public final class NotifyAdmin implements AdminFeature {
     }
 
     private SubscriberCsv.Parsed importRows(String csv) {
-        var parsed = SubscriberCsv.parse(csv, Set.copyOf(config.page().languages()),
+        var parsed = SubscriberCsv.parse(csv, config.page().languages(),
                 new HashSet<>(config.components().stream().map(Component::id).toList()), subscriptions.base(), hubPort.getAsInt());
         for (var row : parsed.rows()) subscriptions.add(row.kind(), row.address(), row.lang(), row.components());
         return parsed;

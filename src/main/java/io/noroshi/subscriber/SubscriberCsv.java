@@ -31,7 +31,7 @@ public final class SubscriberCsv {
     /**
      * @param self    the hub's public URL and port, refused as webhook targets
      */
-    public static Parsed parse(String csv, Set<String> languages, Set<String> components, URI self, int hubPort) {
+    public static Parsed parse(String csv, List<String> languages, Set<String> components, URI self, int hubPort) {
         var rows = new ArrayList<Row>();
         var refused = new ArrayList<Refused>();
         String[] lines = csv.split("\r?\n", -1);
