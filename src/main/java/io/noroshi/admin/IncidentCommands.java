@@ -30,7 +30,16 @@ public final class IncidentCommands {
     private final AdminJson json;
     private final AuditedWrite writes;
 
+    private final io.noroshi.notify.Announcements announcements;
+
     public IncidentCommands(IncidentStore incidents, ComponentStatuses components, AdminJson json, AuditedWrite writes) {
+        this(incidents, components, json, writes, io.noroshi.notify.Announcements.NONE);
+    }
+
+    /** @param announcements told inside each change's transaction when the change is to notify */
+    public IncidentCommands(IncidentStore incidents, ComponentStatuses components, AdminJson json, AuditedWrite writes,
+                            io.noroshi.notify.Announcements announcements) {
+        this.announcements = announcements;
         this.incidents = incidents;
         this.components = components;
         this.json = json;
@@ -48,6 +57,7 @@ public final class IncidentCommands {
             Incident opened = incidents.open(draft.name(), draft.impact(),
                     new NewUpdate(draft.first().status(), draft.first().body(), now, affected));
             components.store(affected, now);
+            if (draft.first().notifySubscribers()) announcements.incident(opened, io.noroshi.notify.Notice.Event.INCIDENT_CREATED);
             return opened;
         }, opened -> new Entry("incident.open", target(opened.id()), null,
                 withNotify(json.incident(opened), draft.first().notifySubscribers())));
@@ -89,6 +99,10 @@ public final class IncidentCommands {
             Incident after = incidents.addUpdate(id, new NewUpdate(draft.status(), draft.body(), now, affected))
                     .orElseThrow(() -> new UnknownTarget("incident", id));
             components.store(affected, now);
+            if (draft.notifySubscribers()) {
+                announcements.incident(after, step == Step.RESOLVED ? io.noroshi.notify.Notice.Event.INCIDENT_RESOLVED
+                        : io.noroshi.notify.Notice.Event.INCIDENT_UPDATED);
+            }
             return after;
         }, after -> {
             var recorded = withNotify(json.incidentHead(after), draft.notifySubscribers());

@@ -27,20 +27,32 @@ public final class MaintenanceCommands {
     private final AuditedWrite writes;
 
     public MaintenanceCommands(MaintenanceStore maintenance, ComponentStatuses components, AdminJson json, AuditedWrite writes) {
+        this(maintenance, components, json, writes, io.noroshi.notify.Announcements.NONE);
+    }
+
+    /** @param announcements told inside each change's transaction (scheduled, started, completed) */
+    public MaintenanceCommands(MaintenanceStore maintenance, ComponentStatuses components, AdminJson json, AuditedWrite writes,
+                               io.noroshi.notify.Announcements announcements) {
+        this.announcements = announcements;
         this.maintenance = maintenance;
         this.components = components;
         this.json = json;
         this.writes = writes;
     }
 
+    private final io.noroshi.notify.Announcements announcements;
+
     public Maintenance schedule(Actor actor, MaintenanceDraft draft) {
         actor.require(Scope.INCIDENTS);
         if (draft.name().isEmpty()) throw new BadRequest("name", "a maintenance needs a name in en or ja");
         if (!draft.until().isAfter(draft.from())) throw new BadRequest("scheduled_until", "scheduled_until must be after scheduled_for");
         components.validateIds(draft.componentIds(), "component_ids");
-        return writes.apply(actor,
-                () -> maintenance.schedule(draft.name(), draft.impact(), draft.from(), draft.until(), draft.componentIds(),
-                        draft.body(), writes.now(), draft.autoStart(), draft.autoComplete()),
+        return writes.apply(actor, () -> {
+                    Maintenance created = maintenance.schedule(draft.name(), draft.impact(), draft.from(), draft.until(), draft.componentIds(),
+                            draft.body(), writes.now(), draft.autoStart(), draft.autoComplete());
+                    announcements.maintenance(created, io.noroshi.notify.Notice.Event.MAINTENANCE_SCHEDULED);
+                    return created;
+                },
                 created -> new Entry("maintenance.schedule", target(created.id()), null, json.maintenance(created)));
     }
 
@@ -105,6 +117,11 @@ public final class MaintenanceCommands {
                 } else if (to.isClosed() && current == ComponentStatus.UNDER_MAINTENANCE) {
                     components.put(new ComponentState(componentId, ComponentStatus.OPERATIONAL, now, false));
                 }
+            }
+            if (to == MaintenanceStatus.IN_PROGRESS && stands == MaintenanceStatus.SCHEDULED) {
+                announcements.maintenance(after, io.noroshi.notify.Notice.Event.MAINTENANCE_STARTED);
+            } else if (to == MaintenanceStatus.COMPLETED) {
+                announcements.maintenance(after, io.noroshi.notify.Notice.Event.MAINTENANCE_COMPLETED);
             }
             return after;
         }, after -> new Entry("maintenance." + action, target(id), json.maintenance(before), json.maintenance(after)));

@@ -17,7 +17,7 @@ public final class Params {
         return value;
     }
 
-    static int integer(Context ctx, String name, int fallback, int min, int max) {
+    public static int integer(Context ctx, String name, int fallback, int min, int max) {
         String value = ctx.queryParam(name);
         if (value == null || value.isEmpty()) return fallback;
         try {

@@ -72,7 +72,7 @@ public final class SessionGate {
         return ctx.attribute(OPERATOR);
     }
 
-    Actor actor(Context ctx) {
+    public Actor actor(Context ctx) {
         return Actor.session(operator(ctx));
     }
 

@@ -53,6 +53,8 @@ public final class Main implements Runnable {
         all.put("audit-log", AuditLogCommand::new);
         all.put("token", TokenCommand::new);
         all.put("monitoring", MonitoringCommand::new);
+        all.put("subscribers", SubscribersCommand::new);
+        all.put("notify", NotifyCommand::new);
         return Collections.unmodifiableMap(all);
     }
 

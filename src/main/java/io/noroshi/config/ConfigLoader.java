@@ -25,6 +25,18 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 public final class ConfigLoader {
 
+    private final java.util.function.UnaryOperator<String> environment;
+
+    /** Secrets given as {@code <key>_env} are read from the process environment. */
+    public ConfigLoader() {
+        this(System::getenv);
+    }
+
+    /** @param environment looks up the variables named by {@code <key>_env} secrets */
+    public ConfigLoader(java.util.function.UnaryOperator<String> environment) {
+        this.environment = environment;
+    }
+
     /** Loads and validates a file; {@link ConfigException} lists every problem. */
     public NoroshiConfig load(Path file) {
         String text;
@@ -67,11 +79,12 @@ public final class ConfigLoader {
         List<Component> components = top.list("components", s -> component(s, references));
         MonitorsSection.Read watched = MonitorsSection.read(top, references);
         AuditSettings audit = AuditSection.read(top);
+        var notifications = NotificationsSection.read(top, components.stream().map(Component::id).toList(), environment);
         top.finish();
         references.check(sites, services);
         if (!problems.isEmpty()) throw new ConfigException(problems.sorted());
         return new NoroshiConfig(page, sites, services, groups, components, watched.vantagePoints(), watched.monitors(),
-                watched.monitoring(), audit);
+                watched.monitoring(), audit, notifications);
     }
 
     private static PageSettings page(YamlSection s) {

@@ -172,6 +172,11 @@ final class YamlSection {
         }
     }
 
+    /** The keys written in this mapping. */
+    Set<String> keys() {
+        return entries.keySet();
+    }
+
     /** Marks keys as known without reading them (sections handled elsewhere). */
     void accept(String... keys) {
         read.addAll(List.of(keys));

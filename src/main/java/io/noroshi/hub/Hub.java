@@ -56,6 +56,7 @@ public final class Hub implements AutoCloseable {
     private final LiveAudits audits;
     private final HubFileLock fileLock; // null on PostgreSQL
     private final MetricsListener metricsListener; // null unless monitoring.metrics_bind is set
+    private io.noroshi.notify.Notifications notifications;
 
     private Hub(Database database, SnapshotPublisher publisher, HubServer server, ScheduledExecutorService timer, Monitoring monitoring,
                 AdminGraph admin, LiveAudits audits, HubFileLock fileLock, MetricsListener metricsListener) {
@@ -116,13 +117,17 @@ public final class Hub implements AutoCloseable {
                             // Only in an outage (logged once by DatabaseHealth); other hubs catch up at their idle refresh.
                         }
                     });
+            var notifications = io.noroshi.notify.Notifications.build(config, database, metrics, clock);
             // admin: accounts, write commands, admin API and pages
             var admin = AdminGraph.build(config, database, publisher, clock, monitoring.handBack(),
-                    java.util.List.of(monitoring.admin(database.results(), clock)));
+                    java.util.List.of(monitoring.admin(database.results(), clock), notifications.admin()), notifications.announcements());
             var routes = new Routes(holder, metrics, monitoring.agentApi(), admin.routes(), database.health());
             // Other hubs on the same PostgreSQL announce their changes: re-render at once, not at the idle refresh.
             database.changes().listen(publisher::requestRefresh);
-            var server = new HubServer(holder, routes::register, options.connections()).bindMetrics(metrics).start(options.bind(), options.port());
+            var server = new HubServer(holder, c -> {
+                routes.register(c);
+                notifications.registerPublic(c);
+            }, options.connections()).bindMetrics(metrics).start(options.bind(), options.port());
             // /metrics without a token, on an address of its own (the hub's port asks for a token with scope read)
             MetricsListener metricsListener = config.monitoring().metricsBind().map(a -> MetricsListener.start(a, metrics)).orElse(null);
             // Not needed for the first answer, so after it: the JVM's meters (they start the management beans) and, on
@@ -148,7 +153,10 @@ public final class Hub implements AutoCloseable {
             var auditEvents = new AuditEvents();
             auditEvents.subscribe(new FindingLog(metrics));
             var audits = LiveAudits.start(config.audit(), database.auditFindings(), auditEvents, clock);
-            return new Hub(database, publisher, server, timer, monitoring, admin, audits, fileLock, metricsListener);
+            notifications.start(server.port());
+            var hub = new Hub(database, publisher, server, timer, monitoring, admin, audits, fileLock, metricsListener);
+            hub.notifications = notifications;
+            return hub;
         } catch (RuntimeException e) {
             database.close();
             if (fileLock != null) fileLock.close();
@@ -183,6 +191,11 @@ public final class Hub implements AutoCloseable {
         return admin;
     }
 
+    /** Subscribers, the outbox and its worker, the channels. */
+    public io.noroshi.notify.Notifications notifications() {
+        return notifications;
+    }
+
     public Database database() {
         return database;
     }
@@ -208,6 +221,7 @@ public final class Hub implements AutoCloseable {
     @Override
     public void close() {
         timer.shutdownNow();
+        if (notifications != null) notifications.close();
         audits.close();
         monitoring.close();
         if (metricsListener != null) metricsListener.close();

@@ -21,9 +21,17 @@ import java.util.Optional;
  * @param at           when the update was published
  * @param webhookJson  Atlassian Statuspage's webhook payload for this event (the generic and subscriber
  *                     webhooks send it as is), or empty for events that have none (team alerts)
+ * @param manageLink   for a subscriber: the page to change the subscription or leave, which also takes the
+ *                     RFC 8058 one-click unsubscribe POST; empty for a channel's own destination
  */
 public record Notice(Event event, String lang, String pageName, String title, Optional<String> status, String impact,
-                     String body, URI link, Instant at, Optional<String> webhookJson) {
+                     String body, URI link, Instant at, Optional<String> webhookJson, Optional<URI> manageLink) {
+
+    /** A notice for a channel's own destination (no subscriber, so no manage link). */
+    public Notice(Event event, String lang, String pageName, String title, Optional<String> status, String impact,
+                  String body, URI link, Instant at, Optional<String> webhookJson) {
+        this(event, lang, pageName, title, status, impact, body, link, at, webhookJson, Optional.empty());
+    }
 
     public Notice {
         Objects.requireNonNull(event, "event");
@@ -36,6 +44,7 @@ public record Notice(Event event, String lang, String pageName, String title, Op
         Objects.requireNonNull(link, "link");
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(webhookJson, "webhookJson");
+        Objects.requireNonNull(manageLink, "manageLink");
     }
 
     /** The events that notify. Public ones go to subscribers and public channels; alerts only to team routes. */
@@ -44,7 +53,9 @@ public record Notice(Event event, String lang, String pageName, String title, Op
         MAINTENANCE_SCHEDULED, MAINTENANCE_STARTED, MAINTENANCE_COMPLETED,
         COMPONENT_UPDATED,
         ALERT_MONITOR, ALERT_FINDING, ALERT_MIRROR,
-        TEST;
+        TEST,
+        /** the double opt-in mail: its {@code manageLink} is the confirmation link, valid 24 hours */
+        SUBSCRIPTION_CONFIRM;
 
         public boolean isTeamAlert() {
             return this == ALERT_MONITOR || this == ALERT_FINDING || this == ALERT_MIRROR;

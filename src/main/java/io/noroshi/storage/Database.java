@@ -55,6 +55,7 @@ public final class Database implements AutoCloseable {
     private final IdempotencyKeys idempotencyKeys;
     private final DatabaseHealth health;
     private final HubChanges changes;
+    private final Transactions transactions;
 
     private Database(Pools pools, String postgresUrl) {
         this.pools = pools;
@@ -71,6 +72,7 @@ public final class Database implements AutoCloseable {
         this.auditLog = new JdbiAuditLog(transactions);
         this.auditFindings = new JdbiAuditFindingStore(transactions);
         this.allOrNothing = transactions;
+        this.transactions = transactions;
         this.idempotencyKeys = new JdbiIdempotencyKeys(transactions);
         this.health = new DatabaseHealth(pools.where(), () -> jdbi.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one() == 1));
         if (pools.engine() == Engine.POSTGRESQL) health.watch();
@@ -209,6 +211,19 @@ public final class Database implements AutoCloseable {
     /** Runs writes of several stores of this database as one transaction. */
     public AllOrNothing allOrNothing() {
         return allOrNothing;
+    }
+
+    /**
+     * A write for stores other packages add: it joins the transaction open on this thread ({@link #allOrNothing()}),
+     * so their rows commit with the change they belong to, or opens its own.
+     */
+    public <R> R write(org.jdbi.v3.core.HandleCallback<R, RuntimeException> work) {
+        return transactions.write(work);
+    }
+
+    /** A read snapshot for stores other packages add (inside a write on this thread: that write's transaction). */
+    public <R> R read(org.jdbi.v3.core.HandleCallback<R, RuntimeException> work) {
+        return transactions.read(work);
     }
 
     /** Closes the pools; stores fail afterwards. */

@@ -28,6 +28,8 @@ public final class ChannelKinds {
         kinds.put("bluesky", BlueskyChannel::create);
         kinds.put("matrix", MatrixChannel::create);
         // one line per kind, e.g.: kinds.put("slack", SlackChannel::create);
+        kinds.put("email", io.noroshi.notify.email.EmailChannel::create);
+        kinds.put("webhook", io.noroshi.notify.webhook.WebhookChannel::create);
         return Collections.unmodifiableMap(kinds);
     }
 

@@ -1,0 +1,248 @@
+package io.noroshi.notify;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.noroshi.notify.channel.Channel;
+import io.noroshi.notify.channel.DeliveryException;
+import io.noroshi.storage.RandomIds;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BiFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drains the outbox: claims due deliveries channel by channel (each claim a lease), sends them on virtual threads
+ * within each channel's concurrency and rate, and stores the outcomes in batches. Several hubs may run one each
+ * on a shared PostgreSQL; the lease and {@code SKIP LOCKED} keep them off each other's rows.
+ */
+public final class OutboxWorker implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);
+    /** A claim is taken over by another hub when not finished within this; a lane never holds more than it can send in it. */
+    public static final Duration LEASE = Duration.ofMinutes(2);
+    private static final int BATCH = 500;
+    private static final long IDLE_POLL_NANOS = Duration.ofMillis(500).toNanos();
+
+    private final Outbox outbox;
+    private final Map<String, Lane> lanes = new LinkedHashMap<>();
+    private final BiFunction<Outbox.Claimed, Announcement, Optional<URI>> manageLink;
+    private final InstantSource clock;
+    private final int maxTries;
+    private final Backoff backoff;
+    private final MeterRegistry metrics;
+    private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
+    private final ConcurrentLinkedQueue<Finished> finished = new ConcurrentLinkedQueue<>();
+    private final Map<String, Announcement> notices = new ConcurrentHashMap<>();
+    private final AtomicLong depth = new AtomicLong();
+    private final AtomicLong oldestPendingSeconds = new AtomicLong();
+    private volatile boolean running = true;
+    private volatile Thread loop;
+
+    /**
+     * @param manageLink the manage page of a delivery's subscriber (empty for a channel's own destination)
+     */
+    public OutboxWorker(Outbox outbox, List<Channel> channels, BiFunction<Outbox.Claimed, Announcement, Optional<URI>> manageLink,
+                        InstantSource clock, int maxTries, Backoff backoff, MeterRegistry metrics) {
+        this.outbox = outbox;
+        this.manageLink = manageLink;
+        this.clock = clock;
+        this.maxTries = maxTries;
+        this.backoff = backoff;
+        this.metrics = metrics;
+        for (Channel c : channels) lanes.put(c.name(), new Lane(c));
+        Gauge.builder("noroshi.notify.outbox.depth", depth, AtomicLong::get).description("deliveries waiting to be sent").register(metrics);
+        Gauge.builder("noroshi.notify.outbox.oldest.pending.seconds", oldestPendingSeconds, AtomicLong::get)
+                .description("age of the oldest pending delivery").register(metrics);
+    }
+
+    public OutboxWorker start() {
+        loop = Thread.ofPlatform().name("notify-outbox").daemon().start(this::run);
+        return this;
+    }
+
+    /** Looks for work now instead of at the next poll (after a change wrote deliveries). */
+    public void wake() {
+        Thread t = loop;
+        if (t != null) LockSupport.unpark(t);
+    }
+
+    private void run() {
+        long nextDepth = 0;
+        while (running) {
+            boolean busy = false;
+            try {
+                flush();
+                for (Lane lane : lanes.values()) busy |= lane.fill();
+                if (System.nanoTime() - nextDepth > 0) {
+                    refreshDepth();
+                    nextDepth = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+                }
+            } catch (RuntimeException e) {
+                log.warn("notify outbox round failed error={}", e.toString());
+                LockSupport.parkNanos(Duration.ofSeconds(2).toNanos());
+            }
+            if (!busy && running) LockSupport.parkNanos(finished.isEmpty() ? IDLE_POLL_NANOS : Duration.ofMillis(20).toNanos());
+        }
+    }
+
+    private void refreshDepth() {
+        Outbox.Depth d = outbox.depth();
+        depth.set(d.pending());
+        oldestPendingSeconds.set(d.oldestDue().map(o -> Math.max(0, Duration.between(o, clock.instant()).toSeconds())).orElse(0L));
+    }
+
+    /** Stores what finished since the last round, one batch per claim. */
+    private void flush() {
+        var byClaim = new LinkedHashMap<String, List<Outbox.Outcome>>();
+        Finished f;
+        int n = 0;
+        while (n < 5000 && (f = finished.poll()) != null) {
+            byClaim.computeIfAbsent(f.claimId(), k -> new ArrayList<>()).add(f.outcome());
+            n++;
+        }
+        byClaim.forEach(outbox::finish);
+    }
+
+    private Announcement announcement(String noticeId) {
+        if (notices.size() > 1000) notices.clear();
+        return notices.computeIfAbsent(noticeId, outbox::notice);
+    }
+
+    private record Finished(String claimId, Outbox.Outcome outcome) {
+    }
+
+    /** One channel: its claims, its concurrency and its rate. */
+    private final class Lane {
+        private final Channel channel;
+        private final Semaphore slots;
+        private final AtomicInteger held = new AtomicInteger();
+        private final int capacity;
+        private final long spacingNanos;
+        private final AtomicLong nextSlot = new AtomicLong(System.nanoTime());
+        private final RandomIds claimIds = new RandomIds();
+
+        Lane(Channel channel) {
+            this.channel = channel;
+            var limits = channel.limits();
+            this.slots = new Semaphore(Math.max(1, limits.concurrency()));
+            this.spacingNanos = (long) (1_000_000_000L / Math.max(0.001, limits.perSecond()));
+            // What it can send in a quarter of the lease at its rate, so a claim never outlives its lease.
+            long inLease = (long) (limits.perSecond() * LEASE.toSeconds() / 4);
+            this.capacity = (int) Math.max(1, Math.min(4 * BATCH, Math.min(inLease, 1L << 20)));
+        }
+
+        /** Claims more when there is room; true when it claimed something. */
+        boolean fill() {
+            int room = capacity - held.get();
+            if (room < Math.min(capacity, BATCH) / 2 && held.get() > 0) return false;
+            if (room <= 0) return false;
+            String claimId = claimIds.next();
+            List<Outbox.Claimed> claimed = outbox.claim(channel.name(), claimId, Math.min(room, BATCH), clock.instant(), LEASE);
+            for (Outbox.Claimed d : claimed) {
+                held.incrementAndGet();
+                senders.execute(() -> deliver(claimId, d));
+            }
+            return !claimed.isEmpty();
+        }
+
+        private void deliver(String claimId, Outbox.Claimed d) {
+            Outbox.Outcome outcome;
+            try {
+                slots.acquire();
+                try {
+                    pace();
+                    outcome = send(d);
+                } finally {
+                    slots.release();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                held.decrementAndGet();
+                return; // shutting down: the lease ends and another round (or hub) sends it
+            } catch (RuntimeException e) {
+                outcome = failed(d, "internal error: " + e.getClass().getSimpleName(), true, Optional.empty());
+            }
+            count(outcome);
+            finished.add(new Finished(claimId, outcome));
+            held.decrementAndGet();
+            wake();
+        }
+
+        private void pace() throws InterruptedException {
+            long slot = nextSlot.getAndUpdate(s -> Math.max(s, System.nanoTime()) + spacingNanos);
+            long wait = slot - System.nanoTime();
+            if (wait > 0) Thread.sleep(Duration.ofNanos(wait));
+        }
+
+        private Outbox.Outcome send(Outbox.Claimed d) {
+            if (d.subscriberGone()) return new Outbox.Outcome.Dead(d, "the subscriber left or is no longer confirmed");
+            Announcement a = announcement(d.noticeId());
+            Notice notice = a.notice(d.lang(), manageLink.apply(d, a));
+            try {
+                channel.send(notice, d.address(), d.deliveryKey());
+                return new Outbox.Outcome.Sent(d, clock.instant());
+            } catch (DeliveryException e) {
+                return failed(d, e.getMessage(), e.retryable(), e.retryAfter());
+            }
+        }
+
+        private void count(Outbox.Outcome o) {
+            String outcome = switch (o) {
+                case Outbox.Outcome.Sent s -> "sent";
+                case Outbox.Outcome.Retry r -> "retry";
+                case Outbox.Outcome.Dead x -> "dead";
+            };
+            Counter.builder("noroshi.notify.deliveries").tag("channel", channel.name()).tag("outcome", outcome)
+                    .description("deliveries tried, by channel and outcome").register(metrics).increment();
+            if (!(o instanceof Outbox.Outcome.Sent)) {
+                log.info("notify delivery channel={} outcome={} attempts={} notice={}", channel.name(), outcome, o.delivery().attempts(),
+                        o.delivery().noticeId());
+            }
+        }
+    }
+
+    private Outbox.Outcome failed(Outbox.Claimed d, String error, boolean retryable, Optional<Duration> retryAfter) {
+        if (!retryable || d.attempts() >= maxTries) {
+            return new Outbox.Outcome.Dead(d, (retryable ? "gave up after " + d.attempts() + " tries: " : "") + error);
+        }
+        Instant due = clock.instant().plus(backoff.after(d.attempts(), retryAfter));
+        return new Outbox.Outcome.Retry(d, due, error);
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        wake();
+        Thread t = loop;
+        if (t != null) {
+            try {
+                t.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        senders.shutdownNow();
+        try {
+            flush();
+        } catch (RuntimeException e) {
+            log.debug("notify outbox could not store the last outcomes error={}", e.toString());
+        }
+    }
+}

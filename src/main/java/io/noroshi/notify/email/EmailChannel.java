@@ -1,0 +1,145 @@
+package io.noroshi.notify.email;
+
+import io.noroshi.notify.Notice;
+import io.noroshi.notify.channel.Channel;
+import io.noroshi.notify.channel.ChannelSettings;
+import io.noroshi.notify.channel.DeliveryException;
+import java.net.http.HttpClient;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * E-mail over SMTP through a primary relay and, when that one refuses or does not answer, a fallback relay
+ * (ideally in another site, so mail still goes out when the primary's data center is the one that failed).
+ *
+ * <p>Config keys: {@code from} (required), {@code host}, {@code port}, {@code tls} ({@code starttls}, {@code tls}
+ * or {@code none}), {@code username}, {@code password_env}/{@code password_file}; the same with the prefix
+ * {@code fallback_} for the fallback relay; {@code connections} (parallel SMTP sessions, default 4),
+ * {@code per_second} (default 500), {@code timeout_seconds} (default 20).
+ */
+public final class EmailChannel implements Channel {
+
+    static final int DEFAULT_CONNECTIONS = 4;
+    static final int DEFAULT_PER_SECOND = 500;
+    static final int DEFAULT_TIMEOUT_SECONDS = 20;
+    /** How long a failed primary is skipped before it is tried again. */
+    static final long PRIMARY_REST_SECONDS = 30;
+
+    private final String name;
+    private final Optional<String> site;
+    private final String from;
+    private final SmtpRelay primary;
+    private final SmtpRelay fallback; // null without one
+    private final Limits limits;
+
+    EmailChannel(String name, Optional<String> site, String from, SmtpRelay primary, SmtpRelay fallback, Limits limits) {
+        this.name = name;
+        this.site = site;
+        this.from = from;
+        this.primary = primary;
+        this.fallback = fallback;
+        this.limits = limits;
+    }
+
+    public static Channel create(ChannelSettings s, HttpClient http) {
+        String from = s.required("from");
+        if (!from.isEmpty() && !from.matches("[^\\s<>@]+@[^\\s<>@]+")) s.problem("from", "'" + from + "' is not an e-mail address");
+        int timeout = s.integer("timeout_seconds").orElse(DEFAULT_TIMEOUT_SECONDS) * 1000;
+        SmtpRelay.Address primary = relay(s, "", timeout);
+        SmtpRelay.Address fallback = s.string("fallback_host").isPresent() ? relay(s, "fallback_", timeout) : null;
+        if (fallback == null) {
+            for (String key : new String[] {"fallback_port", "fallback_tls", "fallback_username"}) {
+                if (s.string(key).isPresent()) s.problem(key, "needs fallback_host");
+            }
+        }
+        int connections = s.integer("connections").orElse(DEFAULT_CONNECTIONS);
+        if (connections < 1 || connections > 64) s.problem("connections", "must be between 1 and 64");
+        int perSecond = s.integer("per_second").orElse(DEFAULT_PER_SECOND);
+        if (perSecond < 1) s.problem("per_second", "must be at least 1");
+        String helo = s.string("helo").orElse("noroshi.invalid");
+        return new EmailChannel(s.name(), s.site(), from, new SmtpRelay(primary, helo),
+                fallback == null ? null : new SmtpRelay(fallback, helo), new Limits(Math.max(1, connections), Math.max(1, perSecond)));
+    }
+
+    private static SmtpRelay.Address relay(ChannelSettings s, String prefix, int timeout) {
+        String host = s.required(prefix + "host");
+        SmtpRelay.Security security = s.string(prefix + "tls").map(v -> switch (v.toLowerCase(Locale.ROOT)) {
+            case "starttls" -> SmtpRelay.Security.STARTTLS;
+            case "tls" -> SmtpRelay.Security.TLS;
+            case "none" -> SmtpRelay.Security.NONE;
+            default -> {
+                s.problem(prefix + "tls", "'" + v + "' is not one of starttls, tls, none");
+                yield SmtpRelay.Security.STARTTLS;
+            }
+        }).orElse(SmtpRelay.Security.STARTTLS);
+        int port = s.integer(prefix + "port").orElse(security == SmtpRelay.Security.TLS ? 465 : 587);
+        if (port < 1 || port > 65535) s.problem(prefix + "port", "must be between 1 and 65535");
+        Optional<String> username = s.string(prefix + "username");
+        Optional<String> password = username.isPresent() ? Optional.of(s.secret(prefix + "password")) : s.optionalSecret(prefix + "password");
+        return new SmtpRelay.Address(host, port, security, username, password, timeout);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String kind() {
+        return "email";
+    }
+
+    @Override
+    public Optional<String> site() {
+        return site;
+    }
+
+    @Override
+    public Limits limits() {
+        return limits;
+    }
+
+    @Override
+    public void send(Notice notice, Optional<String> recipient, String deliveryKey) throws DeliveryException {
+        String to = recipient.orElseThrow(() -> DeliveryException.permanent("an e-mail needs a recipient", null));
+        byte[] message = MailMessage.render(notice, from, to, deliveryKey);
+        String primaryError = null;
+        if (!primary.resting() || fallback == null) {
+            try {
+                primary.send(from, to, message);
+                return;
+            } catch (SmtpConnection.RelayFailure e) {
+                primary.rest(TimeUnit.SECONDS.toNanos(PRIMARY_REST_SECONDS));
+                primaryError = "primary " + redact(e.getMessage());
+            } catch (SmtpConnection.RecipientRefused e) {
+                throw refused(e);
+            }
+        }
+        if (fallback == null) throw DeliveryException.retryable(primaryError, Optional.empty(), null);
+        try {
+            fallback.send(from, to, message);
+        } catch (SmtpConnection.RelayFailure e) {
+            throw DeliveryException.retryable((primaryError == null ? "primary resting after a failure" : primaryError)
+                    + "; fallback " + redact(e.getMessage()), Optional.empty(), null);
+        } catch (SmtpConnection.RecipientRefused e) {
+            throw refused(e);
+        }
+    }
+
+    private static DeliveryException refused(SmtpConnection.RecipientRefused e) {
+        String message = redact(e.getMessage());
+        return e.permanent() ? DeliveryException.permanent(message, null) : DeliveryException.retryable(message, Optional.empty(), null);
+    }
+
+    /** Relays quote the address in their replies; the delivery log must not show it. */
+    static String redact(String text) {
+        return text == null ? "" : text.replaceAll("[^\\s<>\"]+@[^\\s<>\"]+", "(address)");
+    }
+
+    /** Closes the idle SMTP sessions. */
+    public void close() {
+        primary.close();
+        if (fallback != null) fallback.close();
+    }
+}

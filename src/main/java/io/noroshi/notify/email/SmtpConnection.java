@@ -1,0 +1,267 @@
+package io.noroshi.notify.email;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
+
+/**
+ * One SMTP session with a relay (RFC 5321), kept open for many messages. Uses PIPELINING (RFC 2920) when the
+ * relay offers it: MAIL, RCPT and DATA go out in one write, which halves the round trips per message.
+ * Not thread-safe: one sender at a time, handed out by {@link SmtpRelay}.
+ */
+final class SmtpConnection implements AutoCloseable {
+
+    private Socket socket;
+    private InputStream in;
+    private OutputStream out;
+    private boolean pipelining;
+    private final List<String> auth = new ArrayList<>();
+
+    private SmtpConnection() {
+    }
+
+    /** Connects, greets, upgrades to TLS when asked and logs in; a {@link RelayFailure} when the relay will not take mail. */
+    static SmtpConnection open(SmtpRelay.Address relay, String heloName) throws RelayFailure {
+        var c = new SmtpConnection();
+        try {
+            Socket plain = new Socket();
+            plain.connect(new InetSocketAddress(relay.host(), relay.port()), relay.timeoutMillis());
+            plain.setSoTimeout(relay.timeoutMillis());
+            plain.setTcpNoDelay(true);
+            c.attach(relay.security() == SmtpRelay.Security.TLS ? tls(plain, relay.host(), relay.port()) : plain);
+            c.expect(c.reply(), 220, "greeting");
+            c.ehlo(heloName);
+            if (relay.security() == SmtpRelay.Security.STARTTLS) {
+                c.command("STARTTLS");
+                c.expect(c.reply(), 220, "STARTTLS");
+                c.attach(tls(c.socket, relay.host(), relay.port()));
+                c.ehlo(heloName);
+            }
+            if (relay.username().isPresent()) c.login(relay.username().get(), relay.password().orElse(""));
+            return c;
+        } catch (IOException e) {
+            c.close();
+            throw new RelayFailure("cannot reach " + relay + ": " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : " " + e.getMessage()), e);
+        } catch (RelayFailure e) {
+            c.close();
+            throw e;
+        }
+    }
+
+    private static Socket tls(Socket plain, String host, int port) throws IOException {
+        SSLSocket tls = (SSLSocket) ((SSLSocketFactory) SSLSocketFactory.getDefault()).createSocket(plain, host, port, true);
+        var parameters = tls.getSSLParameters();
+        parameters.setEndpointIdentificationAlgorithm("HTTPS"); // check the relay's name against its certificate
+        tls.setSSLParameters(parameters);
+        tls.startHandshake();
+        return tls;
+    }
+
+    private void attach(Socket s) throws IOException {
+        socket = s;
+        in = new BufferedInputStream(s.getInputStream(), 8192);
+        out = new BufferedOutputStream(s.getOutputStream(), 65536);
+    }
+
+    private void ehlo(String name) throws IOException, RelayFailure {
+        command("EHLO " + name);
+        Reply reply = reply();
+        expect(reply, 250, "EHLO");
+        pipelining = false;
+        auth.clear();
+        for (String line : reply.lines()) {
+            String upper = line.toUpperCase(Locale.ROOT);
+            if (upper.equals("PIPELINING")) pipelining = true;
+            if (upper.startsWith("AUTH ") || upper.startsWith("AUTH=")) auth.addAll(List.of(upper.substring(5).split(" ")));
+        }
+    }
+
+    private void login(String user, String password) throws IOException, RelayFailure {
+        if (auth.contains("PLAIN") || !auth.contains("LOGIN")) {
+            String token = Base64.getEncoder().encodeToString(("\0" + user + "\0" + password).getBytes(StandardCharsets.UTF_8));
+            command("AUTH PLAIN " + token);
+            expect(reply(), 235, "AUTH PLAIN");
+        } else {
+            command("AUTH LOGIN");
+            expect(reply(), 334, "AUTH LOGIN");
+            command(Base64.getEncoder().encodeToString(user.getBytes(StandardCharsets.UTF_8)));
+            expect(reply(), 334, "AUTH LOGIN");
+            command(Base64.getEncoder().encodeToString(password.getBytes(StandardCharsets.UTF_8)));
+            expect(reply(), 235, "AUTH LOGIN");
+        }
+    }
+
+    /**
+     * Sends one message to one recipient.
+     *
+     * @throws RelayFailure     the relay would not take it (try another relay)
+     * @throws RecipientRefused the relay refused this recipient or this message (another relay would too)
+     * @throws IOException      the connection broke
+     */
+    void send(String from, String to, byte[] message) throws IOException, RelayFailure, RecipientRefused {
+        String mail = "MAIL FROM:<" + from + ">";
+        String rcpt = "RCPT TO:<" + to + ">";
+        Reply mailReply;
+        Reply rcptReply;
+        Reply dataReply;
+        if (pipelining) {
+            write(mail);
+            write(rcpt);
+            command("DATA");
+            mailReply = reply();
+            rcptReply = reply();
+            dataReply = reply();
+        } else {
+            command(mail);
+            mailReply = reply();
+            if (mailReply.code() / 100 != 2) {
+                reset();
+                throw new RelayFailure("MAIL FROM refused: " + mailReply.first(), null);
+            }
+            command(rcpt);
+            rcptReply = reply();
+            if (rcptReply.code() / 100 != 2) {
+                reset();
+                throw new RecipientRefused(rcptReply.code(), "recipient refused: " + rcptReply.first());
+            }
+            command("DATA");
+            dataReply = reply();
+        }
+        if (mailReply.code() / 100 != 2) {
+            if (dataReply.code() == 354) abortData();
+            reset();
+            throw new RelayFailure("MAIL FROM refused: " + mailReply.first(), null);
+        }
+        if (rcptReply.code() / 100 != 2) {
+            if (dataReply.code() == 354) abortData();
+            reset();
+            throw new RecipientRefused(rcptReply.code(), "recipient refused: " + rcptReply.first());
+        }
+        if (dataReply.code() != 354) {
+            reset();
+            throw new RelayFailure("DATA refused: " + dataReply.first(), null);
+        }
+        writeDotStuffed(message);
+        out.write(".\r\n".getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        Reply done = reply();
+        if (done.code() / 100 != 2) throw new RecipientRefused(done.code(), "message refused: " + done.first());
+    }
+
+    /** A DATA that was accepted although MAIL or RCPT failed (pipelined): end it empty, then reset. */
+    private void abortData() throws IOException {
+        out.write(".\r\n".getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        reply();
+    }
+
+    private void reset() throws IOException {
+        command("RSET");
+        reply();
+    }
+
+    private void writeDotStuffed(byte[] message) throws IOException {
+        boolean lineStart = true;
+        for (byte b : message) {
+            if (lineStart && b == '.') out.write('.');
+            out.write(b);
+            lineStart = b == '\n';
+        }
+        if (!lineStart) out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private void write(String line) throws IOException {
+        out.write((line + "\r\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void command(String line) throws IOException {
+        write(line);
+        out.flush();
+    }
+
+    private void expect(Reply reply, int code, String step) throws RelayFailure {
+        if (reply.code() != code) throw new RelayFailure(step + " refused: " + reply.first(), null);
+    }
+
+    private Reply reply() throws IOException {
+        var lines = new ArrayList<String>();
+        int code;
+        while (true) {
+            String line = readLine();
+            if (line.length() < 3) throw new IOException("malformed SMTP reply");
+            code = Integer.parseInt(line.substring(0, 3));
+            lines.add(line.length() > 4 ? line.substring(4) : "");
+            if (line.length() == 3 || line.charAt(3) == ' ') return new Reply(code, lines);
+        }
+    }
+
+    private String readLine() throws IOException {
+        var line = new StringBuilder();
+        int b;
+        while ((b = in.read()) != -1) {
+            if (b == '\n') {
+                int end = line.length();
+                if (end > 0 && line.charAt(end - 1) == '\r') line.setLength(end - 1);
+                return line.toString();
+            }
+            if (line.length() > 4096) throw new IOException("SMTP reply line too long");
+            line.append((char) b);
+        }
+        throw new IOException("the relay closed the connection");
+    }
+
+    @Override
+    public void close() {
+        if (socket == null) return;
+        try {
+            socket.setSoTimeout(1000);
+            command("QUIT");
+        } catch (IOException ignored) {
+            // closing anyway
+        }
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // nothing to do
+        }
+    }
+
+    private record Reply(int code, List<String> lines) {
+        String first() {
+            return code + " " + (lines.isEmpty() ? "" : lines.getFirst());
+        }
+    }
+
+    /** The relay will not take mail now (unreachable, refused the session or the sender): another relay may. */
+    static final class RelayFailure extends Exception {
+        RelayFailure(String message, Throwable cause) {
+            super(message, cause, false, false);
+        }
+    }
+
+    /** The relay refused the recipient or the message itself. */
+    static final class RecipientRefused extends Exception {
+        private final int code;
+
+        RecipientRefused(int code, String message) {
+            super(message, null, false, false);
+            this.code = code;
+        }
+
+        boolean permanent() {
+            return code / 100 == 5;
+        }
+    }
+}
