@@ -11,8 +11,9 @@
 # The cache is passed only when it matches: recorded after the jar, by the same JDK, with the same JVM
 # options. Anything else, or a failed training run, starts the hub without it: slower, never broken.
 
-# noroshi_startup_cache ROOT [record] -> sets the array NOROSHI_STARTUP_OPTS (JVM options; may be empty).
-# With "record", a missing or stale cache is recorded first (prints one line to stderr).
+# noroshi_startup_cache ROOT [record|background] -> sets the array NOROSHI_STARTUP_OPTS (JVM options; may be empty).
+# With "record", a missing or stale cache is recorded first (prints one line to stderr). With "background", it is
+# recorded by a detached low-priority process while this run goes on without it (one recording at a time).
 noroshi_startup_cache() {
   local root=$1 mode=${2:-} jar="$1/target/noroshi.jar" cache="$1/target/noroshi.aot" major stamp
   NOROSHI_STARTUP_OPTS=()
@@ -24,16 +25,20 @@ noroshi_startup_cache() {
   fi
   stamp="$JAVA_HOME $(cksum <"$JAVA_HOME/release" 2>/dev/null) ${NOROSHI_JAVA_OPTS:-$NOROSHI_DEFAULT_JAVA_OPTS} ${NOROSHI_STARTUP_OPTS[*]+${NOROSHI_STARTUP_OPTS[*]}}"
   if [ ! -f "$cache" ] || [ "$jar" -nt "$cache" ] || [ "$(cat "$cache.stamp" 2>/dev/null)" != "$stamp" ]; then
+    case "$mode" in
+      record)
+        noroshi_record_startup_cache "$jar" "$cache" || return 0
+        printf '%s\n' "$stamp" >"$cache.stamp" ;;
+      background) noroshi_record_in_background "$jar" "$cache" "$stamp" ;;
+    esac
     [ "$mode" = record ] || return 0
-    noroshi_record_startup_cache "$jar" "$cache" || return 0
-    printf '%s\n' "$stamp" >"$cache.stamp"
   fi
   NOROSHI_STARTUP_OPTS+=("-XX:AOTCache=$cache")
 }
 
-noroshi_record_startup_cache() { # jar cache
-  local jar=$1 cache=$2 partial="$2.$$.partial" log="$2.log"
-  echo "noroshi: recording the JVM startup cache (once per build, a few seconds)..." >&2
+noroshi_record_startup_cache() { # jar cache [quiet]
+  local jar=$1 cache=$2 partial="$2.${BASHPID:-$$}.partial" log="$2.log"
+  [ -n "${3:-}" ] || echo "noroshi: recording the JVM startup cache (once per build, 10-30 seconds)..." >&2
   # shellcheck disable=SC2086 # the options are a word list
   if "$JAVA_HOME/bin/java" ${NOROSHI_JAVA_OPTS:-$NOROSHI_DEFAULT_JAVA_OPTS} ${NOROSHI_STARTUP_OPTS[@]+"${NOROSHI_STARTUP_OPTS[@]}"} \
       "-XX:AOTCacheOutput=$partial" -jar "$jar" serve --startup-training >"$log" 2>&1 && [ -s "$partial" ]; then
@@ -42,8 +47,25 @@ noroshi_record_startup_cache() { # jar cache
     return 0
   fi
   rm -f "$partial"
-  echo "noroshi: could not record the startup cache (see $log); starting without it" >&2
+  [ -n "${3:-}" ] || echo "noroshi: could not record the startup cache (see $log); starting without it" >&2
   return 1
+}
+
+# Records the cache in a detached process (it outlives this launcher's exec) at the lowest CPU priority;
+# a lock keeps concurrent starts from recording twice. Its output goes to the cache's log.
+noroshi_record_in_background() { # jar cache stamp
+  local jar=$1 cache=$2 stamp=$3
+  command -v flock >/dev/null || return 0
+  (
+    exec 9>"$cache.lock"
+    flock -n 9 || exit 0
+    echo "noroshi: starting now; the JVM startup cache is recorded in the background (10-30 s, once per build) for faster later starts" >&2
+    (
+      exec </dev/null >/dev/null 2>&1
+      renice -n 19 -p "${BASHPID:-$$}" || true
+      if noroshi_record_startup_cache "$jar" "$cache" quiet; then printf '%s\n' "$stamp" >"$cache.stamp"; fi
+    ) &
+  ) || true
 }
 
 # sqlite-jdbc copies its native library out of its jar into the temporary directory and compares the

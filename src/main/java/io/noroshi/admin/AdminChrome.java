@@ -1,10 +1,79 @@
 package io.noroshi.admin;
 
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+
 /**
  * What every admin page shows around its content.
  *
- * @param operator the logged-in operator's email, null on the login page
- * @param csrf     the token every form on the page sends back
+ * @param operator   the logged-in operator's email, null on the login page
+ * @param csrf       the token every form on the page sends back
+ * @param error      why the last form was refused, from the server's session (never from the URL); may be null
+ * @param notice     what the last action did, from the server's session; may be null
+ * @param errorField the form field {@code error} is about, or empty
+ * @param typed      what the refused form held, by field name, so the form shows it again
+ * @param zone       the status page's time zone ({@code page.time_zone}): times are shown in it, UTC on hover
  */
-public record AdminChrome(String title, String operator, String csrf, String error, String notice) {
+public record AdminChrome(String title, String operator, String csrf, String error, String notice, String errorField,
+                          Map<String, String> typed, ZoneId zone) {
+
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm zzz", java.util.Locale.ENGLISH);
+    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", java.util.Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
+
+    public AdminChrome {
+        errorField = errorField == null ? "" : errorField;
+        typed = typed == null ? Map.of() : Map.copyOf(typed);
+        zone = zone == null ? ZoneOffset.UTC : zone;
+    }
+
+    public AdminChrome(String title, String operator, String csrf, String error, String notice) {
+        this(title, operator, csrf, error, notice, "", Map.of(), ZoneOffset.UTC);
+    }
+
+    /** {@code at} in the page's time zone, to the minute: {@code 2026-03-01 18:05 JST}. */
+    public String local(Instant at) {
+        return at == null ? "" : LOCAL.format(at.atZone(zone));
+    }
+
+    /** {@code at} in UTC to the second, for the hover title. */
+    public String utc(Instant at) {
+        return at == null ? "" : UTC.format(at);
+    }
+
+    /** What was typed into {@code field} before the form was refused, else {@code fallback}. */
+    public String typed(String field, String fallback) {
+        return typed.getOrDefault(field, fallback == null ? "" : fallback);
+    }
+
+    /** What was typed into {@code field} before the form was refused, else empty. */
+    public String typed(String field) {
+        return typed(field, "");
+    }
+
+    /** Whether {@code value} was among a refused form's values of the multi-valued {@code field} (kept comma-joined). */
+    public boolean typedIncludes(String field, String value) {
+        String all = typed.get(field);
+        if (all == null) return false;
+        for (String v : all.split("\n")) if (v.equals(value)) return true;
+        return false;
+    }
+
+    /** Whether the form was refused at all (then {@link #typed} replaces the defaults). */
+    public boolean refused() {
+        return !typed.isEmpty();
+    }
+
+    /** The error when it is about {@code field}: shown beside that field. */
+    public String errorFor(String field) {
+        return error != null && errorField.equals(field) ? error : "";
+    }
+
+    /** The error when it is about no field shown on the form: shown above the page. */
+    public String generalError() {
+        return error != null && !error.isEmpty() && errorField.isEmpty() ? error : "";
+    }
 }

@@ -55,7 +55,7 @@ public final class AdminPages {
             ctx.redirect("/admin/setup");
             return;
         }
-        gate.render(ctx, "admin/login.jte", "chrome", new AdminChrome("Log in", null, gate.loginCsrf(ctx), ctx.queryParam("error"), null));
+        gate.render(ctx, "admin/login.jte", "chrome", gate.loginChrome(ctx, "Log in"));
     }
 
     private void login(Context ctx) {
@@ -74,7 +74,7 @@ public final class AdminPages {
             ctx.redirect("/admin/login");
             return;
         }
-        gate.render(ctx, "admin/setup.jte", "chrome", new AdminChrome("Create the first operator", null, gate.loginCsrf(ctx), ctx.queryParam("error"), null));
+        gate.render(ctx, "admin/setup.jte", "chrome", gate.loginChrome(ctx, "Create the first operator"));
     }
 
     private void setup(Context ctx) {

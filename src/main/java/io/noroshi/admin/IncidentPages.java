@@ -37,6 +37,7 @@ public final class IncidentPages {
         config.routes.post("/admin/incidents", this::open);
         config.routes.get("/admin/incidents/{id}", this::detail);
         config.routes.post("/admin/incidents/{id}/updates", this::update);
+        config.routes.post("/admin/incidents/{id}/resolve", this::resolve);
         config.routes.post("/admin/incidents/{id}/impact", this::impact);
         config.routes.post("/admin/incidents/{id}/postmortem", this::postmortem);
         config.routes.post("/admin/incidents/{id}/reopen", this::reopen);
@@ -56,7 +57,7 @@ public final class IncidentPages {
     private void detail(Context ctx) {
         var incident = incidents.find(ctx.pathParam("id"));
         gate.render(ctx, "admin/incident.jte", "chrome", gate.chrome(ctx, incident.name().in("en")), "incident", incident,
-                "components", overridesConfig(), "audit", audit.recent(IncidentCommands.target(incident.id()), 100));
+                "components", overridesConfig(), "states", overrides.list(), "audit", audit.recent(IncidentCommands.target(incident.id()), 100));
     }
 
     private void open(Context ctx) {
@@ -70,6 +71,41 @@ public final class IncidentPages {
     private void update(Context ctx) {
         String id = ctx.pathParam("id");
         attempt(ctx, "/admin/incidents/" + id, () -> incidents.update(gate.actor(ctx), id, draft(ctx)), "Update posted.");
+    }
+
+    /**
+     * Resolving is its own action: the closing message, and the affected components set back (operational
+     * unless chosen otherwise). The confirmation says what the public page now shows.
+     */
+    private void resolve(Context ctx) {
+        String id = ctx.pathParam("id");
+        String to = "/admin/incidents/" + id;
+        try {
+            var before = incidents.find(id);
+            var draft = draft(ctx);
+            var resolved = incidents.update(gate.actor(ctx), id, new UpdateDraft(IncidentStatus.RESOLVED, draft.body(), draft.changes(),
+                    draft.notifySubscribers()));
+            SessionGate.back(ctx, to, "notice", publicNowShows(resolved.name().in("en"), before.componentIds()));
+        } catch (BadRequest e) {
+            SessionGate.back(ctx, to, "error", e.getMessage(), formField(e.field()));
+        } catch (InvalidTransition | IllegalArgumentException | NotYetPublic e) {
+            SessionGate.back(ctx, to, "error", e.getMessage());
+        }
+    }
+
+    /** The confirmation of a resolve, in the public's terms. */
+    private String publicNowShows(String title, List<String> affected) {
+        var states = new java.util.LinkedHashMap<String, ComponentStatus>();
+        overrides.list().forEach(st -> states.put(st.componentId(), st.status()));
+        var names = new java.util.LinkedHashMap<String, String>();
+        overrides.configured().forEach(c -> names.put(c.id(), c.name().in("en")));
+        var parts = new ArrayList<String>();
+        for (String component : affected) {
+            ComponentStatus now = states.get(component);
+            if (now != null) parts.add(names.getOrDefault(component, component) + " " + AdminWords.status(now).toLowerCase(java.util.Locale.ROOT));
+        }
+        return "Incident resolved. The public page now shows “" + title + "” as Resolved with your message"
+                + (parts.isEmpty() ? "" : ", and " + String.join(", ", parts)) + ".";
     }
 
     private void impact(Context ctx) {
@@ -108,7 +144,8 @@ public final class IncidentPages {
     }
 
     private void components(Context ctx) {
-        gate.render(ctx, "admin/components.jte", "chrome", gate.chrome(ctx, "Components"), "states", overrides.list());
+        gate.render(ctx, "admin/components.jte", "chrome", gate.chrome(ctx, "Components"), "states", overrides.list(),
+                "components", overridesConfig());
     }
 
     private void override(Context ctx) {
@@ -125,10 +162,21 @@ public final class IncidentPages {
             change.run();
             if (notice != null) SessionGate.back(ctx, to, "notice", notice);
         } catch (BadRequest e) {
-            SessionGate.back(ctx, to, "error", (e.field().isEmpty() ? "" : e.field() + ": ") + e.getMessage());
+            // Beside the form field it is about; the refused form's values come back with it.
+            String field = formField(e.field());
+            SessionGate.back(ctx, to, "error", field.isEmpty() && !e.field().isEmpty() ? e.field() + ": " + e.getMessage() : e.getMessage(), field);
         } catch (InvalidTransition | IllegalArgumentException | NotYetPublic e) {
             SessionGate.back(ctx, to, "error", e.getMessage());
         }
+    }
+
+    /** The form field (its element id) an API field's error is shown beside; empty when no form has it. */
+    static String formField(String apiField) {
+        return switch (apiField) {
+            case "name", "body", "reason" -> apiField + "_en";
+            case "status", "impact", "scheduled_for", "scheduled_until" -> apiField;
+            default -> "";
+        };
     }
 
     private UpdateDraft draft(Context ctx) {

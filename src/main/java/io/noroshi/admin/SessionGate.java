@@ -13,8 +13,6 @@ import io.noroshi.account.Operator;
 import io.noroshi.account.SecretTokens;
 import io.noroshi.account.Session;
 import io.noroshi.account.Sessions;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -30,11 +28,16 @@ public final class SessionGate {
     static final String LOGIN_CSRF_COOKIE = "noroshi_login_csrf";
     private static final String OPERATOR = "noroshi.operator";
     private static final String SESSION = "noroshi.session";
+    private static final String GATE = "noroshi.gate";
+    /** Form fields never kept for a refused form's second showing. */
+    private static final java.util.regex.Pattern SECRET_FIELD = java.util.regex.Pattern.compile("(?i).*(csrf|password|secret|token).*");
 
     private final Sessions sessions;
     private final Accounts accounts;
     private final SecretTokens secrets;
     private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
+    private final java.time.ZoneId zone;
+    private final FlashMessages flashes = new FlashMessages(java.time.Clock.systemUTC());
 
     /** What every admin page says while the public page does not show the latest changes; empty when it does. */
     private final Supplier<Optional<String>> publicPageBehind;
@@ -44,6 +47,13 @@ public final class SessionGate {
     }
 
     public SessionGate(Sessions sessions, Accounts accounts, SecretTokens secrets, Supplier<Optional<String>> publicPageBehind) {
+        this(sessions, accounts, secrets, publicPageBehind, java.time.ZoneOffset.UTC);
+    }
+
+    /** @param zone the status page's time zone, which admin pages show times in */
+    public SessionGate(Sessions sessions, Accounts accounts, SecretTokens secrets, Supplier<Optional<String>> publicPageBehind,
+                       java.time.ZoneId zone) {
+        this.zone = zone;
         this.publicPageBehind = publicPageBehind;
         this.sessions = sessions;
         this.accounts = accounts;
@@ -52,6 +62,7 @@ public final class SessionGate {
 
     /** Before every protected admin page: no session sends a browser to the login page; a POST needs its CSRF token. */
     void require(Context ctx) {
+        ctx.attribute(GATE, this);
         String path = ctx.path();
         if (path.equals("/admin/login") || path.equals("/admin/setup")) return;
         var session = sessions.find(ctx.cookie(Sessions.COOKIE));
@@ -79,11 +90,33 @@ public final class SessionGate {
     /** The chrome of a page behind the session gate, for pages of every feature. */
     public AdminChrome chrome(Context ctx, String title) {
         Session session = ctx.attribute(SESSION);
-        String error = ctx.queryParam("error");
+        var flash = flashes.take(flashKey(ctx));
+        String error = flash != null && flash.kind().equals("error") ? flash.message() : null;
+        String field = flash != null && flash.kind().equals("error") ? flash.field() : "";
         // A stored change the public cannot see yet is the one thing an operator must never miss.
         String behind = publicPageBehind.get().orElse(null);
-        if (behind != null) error = error == null || error.isEmpty() ? behind : error + " — " + behind;
-        return new AdminChrome(title, operator(ctx).email(), session.csrfToken(), error, ctx.queryParam("notice"));
+        if (behind != null && field.isEmpty()) error = error == null || error.isEmpty() ? behind : error + " — " + behind;
+        String notice = flash != null && flash.kind().equals("notice") ? flash.message() : null;
+        if (behind != null && !field.isEmpty()) notice = notice == null ? behind : notice + " — " + behind;
+        return new AdminChrome(title, operator(ctx).email(), session.csrfToken(), error, notice, field,
+                flash == null ? java.util.Map.of() : flash.typed(), zone);
+    }
+
+    /** The chrome of the login and setup pages: the message of the last refused attempt from this browser, if any. */
+    AdminChrome loginChrome(Context ctx, String title) {
+        var flash = flashes.take(flashKey(ctx));
+        String csrf = loginCsrf(ctx);
+        return flash == null ? new AdminChrome(title, null, csrf, null, null, "", java.util.Map.of(), zone)
+                : new AdminChrome(title, null, csrf, flash.kind().equals("error") ? flash.message() : null,
+                        flash.kind().equals("notice") ? flash.message() : null, flash.field(), flash.typed(), zone);
+    }
+
+    /** Whose message it is: the session's, or before login the browser's login-form cookie's. Null when neither is known. */
+    private static String flashKey(Context ctx) {
+        String session = ctx.cookie(Sessions.COOKIE);
+        if (ctx.attribute(SESSION) != null && session != null) return "s:" + session;
+        String login = ctx.cookie(LOGIN_CSRF_COOKIE);
+        return login == null ? null : "l:" + login;
     }
 
     /** A fresh pre-login CSRF token, set as a cookie and returned for the form's hidden field. */
@@ -130,8 +163,29 @@ public final class SessionGate {
         ctx.contentType("text/html; charset=utf-8").result(out.toString());
     }
 
-    /** Sends the browser back to {@code to} with a message shown above the page. */
+    /**
+     * Sends the browser back to {@code to}, where the page shows {@code message} ({@code kind} error
+     * or notice). The message waits in the server's session, never in the URL.
+     */
     public static void back(Context ctx, String to, String kind, String message) {
-        ctx.redirect(to + (to.contains("?") ? "&" : "?") + kind + "=" + URLEncoder.encode(message, StandardCharsets.UTF_8));
+        back(ctx, to, kind, message, "");
+    }
+
+    /**
+     * Like {@link #back(Context, String, String, String)}; an error about {@code field} is shown beside
+     * it, and the refused form's values (but secrets) are shown again.
+     */
+    public static void back(Context ctx, String to, String kind, String message, String field) {
+        SessionGate gate = ctx.attribute(GATE);
+        if (gate != null) {
+            var typed = new LinkedHashMap<String, String>();
+            if (kind.equals("error") && ctx.method().name().equals("POST")) {
+                ctx.formParamMap().forEach((name, values) -> {
+                    if (!SECRET_FIELD.matcher(name).matches()) typed.put(name, String.join("\n", values));
+                });
+            }
+            gate.flashes.put(flashKey(ctx), kind, message, field, typed);
+        }
+        ctx.redirect(to);
     }
 }

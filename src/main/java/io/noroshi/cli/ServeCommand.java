@@ -3,9 +3,12 @@ package io.noroshi.cli;
 import io.noroshi.config.ConfigException;
 import io.noroshi.hub.Hub;
 import io.noroshi.hub.HubOptions;
+import io.noroshi.hub.Launcher;
 import io.noroshi.hub.StartupTraining;
 import io.noroshi.storage.DatabaseException;
 import io.noroshi.web.ConnectionLimits;
+import io.noroshi.web.PortInUse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -65,6 +68,12 @@ public final class ServeCommand implements Callable<Integer> {
             return 0;
         }
         if (config == null && !demo) config = Path.of("noroshi.yaml");
+        if (config != null && !Files.isRegularFile(config)) {
+            String launcher = Launcher.command();
+            spec.commandLine().getErr().println("noroshi serve: config file " + config + " not found; try the demo with `" + launcher
+                    + " serve --demo`, or write " + config + " and check it with `" + launcher + " check-config " + config + "`");
+            return 1;
+        }
         if (data == null) data = Path.of(demo ? "data/demo" : "data");
         var options = new HubOptions(config, demo, bind, port, data, databaseUrl,
                 ConnectionLimits.forThisProcess().withMaxConnections(maxConnections));
@@ -74,7 +83,7 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (ConfigException e) {
             e.problems().forEach(spec.commandLine().getErr()::println);
             return 1;
-        } catch (DatabaseException | IllegalStateException e) {
+        } catch (PortInUse | DatabaseException | IllegalStateException e) {
             spec.commandLine().getErr().println("noroshi serve: " + e.getMessage());
             return 1;
         }

@@ -136,6 +136,7 @@ public final class ConfigLoader {
             String host = e.string("host").orElse("");
             String address = e.string("address").orElse("");
             if (host.isEmpty() && address.isEmpty()) e.problem("", "an endpoint needs a host, an address, or both");
+            if (!address.isEmpty()) AddressLiterals.problemWithAddress(address).ifPresent(p -> e.problem("address", p));
             String site = e.requiredString("site");
             if (!site.isEmpty()) references.expect("site", site, e, "site");
             List<String> parts = e.strings("shared_parts");

@@ -50,6 +50,11 @@ final class MonitorsSection {
             s.problem(key, "'" + text + "' is not an address; write host:port, e.g. 127.0.0.1:9464");
             return Optional.empty();
         }
+        var wrong = AddressLiterals.problemWithHost(host);
+        if (wrong.isPresent()) {
+            s.problem(key, wrong.get());
+            return Optional.empty();
+        }
         return Optional.of(java.net.InetSocketAddress.createUnresolved(host, Integer.parseInt(port)));
     }
 

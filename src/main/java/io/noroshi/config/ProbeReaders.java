@@ -123,7 +123,9 @@ final class ProbeReaders {
     }
 
     private static String host(YamlSection s) {
-        return s.requiredString("host");
+        String host = s.requiredString("host");
+        AddressLiterals.problemWithHost(host).ifPresent(p -> s.problem("host", p));
+        return host;
     }
 
     private static int port(YamlSection s, int whenAbsent) {

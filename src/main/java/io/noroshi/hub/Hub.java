@@ -76,7 +76,10 @@ public final class Hub implements AutoCloseable {
     }
 
     public static Hub start(HubOptions options, Clock clock) {
-        NoroshiConfig config = options.config() == null ? demoConfig() : new ConfigLoader().load(options.config());
+        NoroshiConfig config = options.config() == null ? Launcher.demoAt(demoConfig(), options.bind(), options.port())
+                : new ConfigLoader().load(options.config());
+        // Before anything is created or seeded: a hub that cannot listen stops with one line.
+        io.noroshi.web.ListenAddress.requireFree(options.bind(), options.port());
         var settings = DatabaseSettings.fromCommandLine(options.dataDir(), java.util.Optional.ofNullable(options.databaseUrl()));
         // Before opening: a second hub on one SQLite file stops here, before it migrates or renders anything.
         HubFileLock fileLock = settings instanceof DatabaseSettings.Sqlite sqlite ? HubFileLock.acquire(sqlite.file()) : null;
@@ -135,7 +138,7 @@ public final class Hub implements AutoCloseable {
             new JvmMemoryMetrics().bindTo(metrics);
             new JvmThreadMetrics().bindTo(metrics);
             new ProcessorMetrics().bindTo(metrics);
-            admin.accounts().issueSetupToken().ifPresent(token -> announceSetupToken(options, token));
+            admin.accounts().issueSetupToken().ifPresent(token -> announceSetupToken(options, server.port(), token));
             monitoring.start();
             var timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("hub-timer").daemon().factory());
             timer.scheduleAtFixedRate(publisher::requestRefresh, IDLE_REFRESH_SECONDS, IDLE_REFRESH_SECONDS, TimeUnit.SECONDS);
@@ -165,10 +168,11 @@ public final class Hub implements AutoCloseable {
     }
 
     /** Printed once to stdout (never logged): the only copy of the token; the database keeps its hash. */
-    private static void announceSetupToken(HubOptions options, String token) {
-        System.out.println("No operator exists yet. Create the first one at /admin/setup with this one-time token:");
+    private static void announceSetupToken(HubOptions options, int port, String token) {
+        System.out.println("No operator exists yet. Create the first one at " + Launcher.url(options.bind(), port).resolve("/admin/setup")
+                + " with this one-time token:");
         System.out.println("  " + token);
-        System.out.println("or run: noroshi admin create --email you@example.com" + (options.databaseUrl() == null
+        System.out.println("or run: " + Launcher.command() + " admin create --email you@example.com" + (options.databaseUrl() == null
                 ? " --data " + options.dataDir() : " --database-url URL"));
         System.out.flush();
     }

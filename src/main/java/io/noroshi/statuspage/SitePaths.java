@@ -39,6 +39,14 @@ public record SitePaths(PageSettings page, String base) {
         return prefix(language) + "/maintenance/" + id;
     }
 
+    /**
+     * The page a wrong link gets, served with status 404 (and as a static mirror's error document).
+     * The hub never links to it.
+     */
+    public String notFound(String language) {
+        return prefix(language) + "/404.html";
+    }
+
     /** A root-relative path as a link inside the site. */
     public String link(String path) {
         return base + path;

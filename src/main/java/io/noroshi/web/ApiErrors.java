@@ -46,8 +46,11 @@ public final class ApiErrors {
     /** How many seconds a client should wait before retrying a write during a database outage. */
     public static final int DATABASE_RETRY_AFTER_SECONDS = 5;
 
-    /** @param health the database's, told of outages requests meet; null when the hub has no database */
-    static void register(JavalinConfig config, DatabaseHealth health) {
+    /**
+     * @param health the database's, told of outages requests meet; null when the hub has no database
+     * @param site   the public site, whose "page not found" page answers wrong links outside {@code /api/}
+     */
+    static void register(JavalinConfig config, DatabaseHealth health, SnapshotHolder site) {
         config.routes.exception(BadRequest.class, (e, ctx) ->
                 ctx.status(400).json(Map.of("error", "bad_request", "field", e.field(), "message", e.getMessage())));
         config.routes.exception(NotAuthenticated.class, (e, ctx) -> ctx.status(401)
@@ -84,11 +87,13 @@ public final class ApiErrors {
             log.error("web unhandled path={} error={}", ctx.path(), e.toString(), e);
             ctx.status(500).json(Map.of("error", "internal", "message", "internal error; see the hub's log"));
         });
-        config.routes.error(404, ApiErrors::notFound);
+        var page = new NotFoundPage(site);
+        config.routes.error(404, ctx -> notFound(ctx, page));
     }
 
-    private static void notFound(Context ctx) {
+    private static void notFound(Context ctx, NotFoundPage page) {
         if (ctx.result() != null && !ctx.result().isEmpty() && ctx.contentType() != null && ctx.contentType().contains("json")) return;
+        if (NotFoundPage.wantsPage(ctx.path()) && page.serve(ctx)) return;
         // A heartbeat push URL may carry a secret: never echo it back.
         String message = ctx.path().startsWith("/api/heartbeat/") ? "no heartbeat with this id and secret" : "nothing at " + ctx.path();
         ctx.json(Map.of("error", "not_found", "message", message));

@@ -92,7 +92,15 @@ public final class HubServer implements AutoCloseable {
     public HubServer start(String bindAddress, int port) {
         this.bindAddress = bindAddress;
         this.bindPort = port;
-        app.start();
+        try {
+            app.start();
+        } catch (RuntimeException e) {
+            // Another process took the port between ListenAddress's check and now.
+            var bind = ListenAddress.bindFailure(e);
+            if (bind == null) throw e;
+            app.stop();
+            throw ListenAddress.failure(bindAddress, port, bind);
+        }
         log.info("web listening address={} port={} max_connections={}", bindAddress, app.port(), limits.maxConnections());
         return this;
     }

@@ -52,7 +52,7 @@ public final class Routes {
         if (admin != null) admin.registerPublic(config);
         // protected: admin API (bearer token with scope) and admin pages (session + CSRF)
         if (admin != null) admin.registerProtected(config);
-        ApiErrors.register(config, database);
+        ApiErrors.register(config, database, snapshots);
     }
 
     private void health(Context ctx) {

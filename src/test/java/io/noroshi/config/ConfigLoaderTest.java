@@ -122,6 +122,33 @@ class ConfigLoaderTest {
         assertThat(config.components().get(1).name().in("ja")).isEqualTo("メール");
     }
 
+    @Test
+    void impossibleAddressesAreRefusedWithTheirLineAndKey() {
+        String yaml = """
+                page: {name: A}
+                sites:
+                  - {id: dc1, kind: datacenter}
+                services:
+                  - id: dns
+                    kind: dns
+                    endpoints:
+                      - {host: ns1.example, address: 192.0.2.999, site: dc1}
+                      - {address: "2001:db8::zz", site: dc1}
+                      - {address: 192.0.2.53, site: dc1}
+                      - {address: "2001:db8::53", site: dc1}
+                monitors:
+                  - {id: ping, kind: tcp, host: 10.0.0.300, port: 22}
+                  - {id: name, kind: tcp, host: db.example, port: 5432}
+                monitoring:
+                  metrics_bind: 127.0.0.256:9464
+                """;
+        assertThat(problems(yaml)).extracting(p -> p.line() + " " + p.key() + ": " + p.message()).containsExactlyInAnyOrder(
+                "8 services[0].endpoints[0].address: '192.0.2.999' is not an IP address: '999' is not a number from 0 to 255",
+                "9 services[0].endpoints[1].address: '2001:db8::zz' is not an IPv6 address",
+                "13 monitors[0].host: '10.0.0.300' is not an IP address: '300' is not a number from 0 to 255",
+                "16 monitoring.metrics_bind: '127.0.0.256' is not an IP address: '256' is not a number from 0 to 255");
+    }
+
     private List<ConfigProblem> problems(String yaml) {
         var thrown = assertThatThrownBy(() -> loader.parse("noroshi.yaml", yaml)).isInstanceOf(ConfigException.class);
         return ((ConfigException) thrown.actual()).problems();

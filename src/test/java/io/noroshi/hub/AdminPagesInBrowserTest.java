@@ -49,14 +49,14 @@ class AdminPagesInBrowserTest {
         page.selectOption("#new-incident #component-control-panel", "partial_outage");
         page.click("#new-incident button[type=submit]");
         assertThat(page.url()).contains("/admin/incidents/");
-        assertThat(page.innerText("#incident-status")).isEqualTo("investigating");
+        assertThat(page.innerText("#incident-status")).isEqualTo("Investigating");
 
         page.selectOption("#update-form #status", "identified");
         page.fill("#update-form #body_en", "Cause found BR1-2");
         page.fill("#update-form #body_ja", "原因を特定 BR1-2");
         page.click("#update-form button[type=submit]");
         assertThat(page.innerText("[role=status]")).contains("Update posted.");
-        assertThat(page.innerText("#incident-status")).isEqualTo("identified");
+        assertThat(page.innerText("#incident-status")).isEqualTo("Identified");
         assertThat(page.innerText("body")).contains("incident.update").contains(AdminHub.EMAIL);
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("admin-incident.png")).setFullPage(true));
 

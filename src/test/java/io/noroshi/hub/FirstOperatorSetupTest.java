@@ -42,6 +42,8 @@ class FirstOperatorSetupTest {
             assertThat(hub.admin().accounts().setupPending()).isTrue();
 
             String base = "http://127.0.0.1:" + hub.port();
+            assertThat(captured.toString(StandardCharsets.UTF_8)).as("a full URL and a command to type")
+                    .contains("at " + base + "/admin/setup with this one-time token", " admin create --email you@example.com --data " + data);
             assertThat(send(base, "/admin/login", null).headers().firstValue("Location")).hasValue("/admin/setup");
             var wrong = setup(base, "nrs_setup_" + "x".repeat(43));
             assertThat(wrong.statusCode()).isEqualTo(403);

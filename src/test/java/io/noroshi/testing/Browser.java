@@ -37,6 +37,17 @@ public final class Browser implements AutoCloseable {
                 .setViewportSize(1200, 900).setLocale(acceptLanguage)).newPage();
     }
 
+    /** A page as a reader meets it: {@code locale} sent as Accept-Language, dark or light, at {@code width} CSS pixels. */
+    public com.microsoft.playwright.Page newPage(String locale, boolean dark, int width) {
+        return browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                .setViewportSize(width, 900).setLocale(locale)
+                .setColorScheme(dark ? com.microsoft.playwright.options.ColorScheme.DARK : com.microsoft.playwright.options.ColorScheme.LIGHT))
+                .newPage();
+    }
+
+    /** The widest a phone's viewport commonly is, in CSS pixels. */
+    public static final int PHONE_WIDTH = 390;
+
     @Override
     public void close() {
         browser.close();

@@ -81,6 +81,9 @@ public final class HtmlPages {
             var rowMarkup = new RowHtml(templates, t, rowHtml);
             files.put(paths.home(lang), pages.get(new Page("index.jte", home), page -> bytes("index.jte", Map.of("view", home, "rows", rowMarkup))));
             history(facts, views, paths, t, byId, files);
+            var notFound = new Views.NotFound(views.chrome(t.get("notFound.title") + " - " + facts.page().name(),
+                    paths::notFound, facts.lastChange()));
+            files.put(paths.notFound(lang), render("notfound.jte", notFound, notFound));
             // An incident's page is a function of the language and the incident alone (this
             // instance's config fixes the rest), so it is looked up before its view is built:
             // views are built only for changed incidents. The view is still looked up, which keeps

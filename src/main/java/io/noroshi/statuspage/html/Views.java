@@ -74,4 +74,8 @@ public final class Views {
 
     public record EventPage(Chrome chrome, Event event, String postmortem) {
     }
+
+    /** The page of a wrong link: says so and leads to the status page. */
+    public record NotFound(Chrome chrome) {
+    }
 }
