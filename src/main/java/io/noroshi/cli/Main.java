@@ -53,6 +53,7 @@ public final class Main implements Runnable {
         all.put("audit-log", AuditLogCommand::new);
         all.put("token", TokenCommand::new);
         all.put("monitoring", MonitoringCommand::new);
+        all.put("lint", io.noroshi.comms.LintCommand::new);
         return Collections.unmodifiableMap(all);
     }
 
