@@ -21,9 +21,13 @@ final class ImpactRule implements LintRule {
             + "|tim(?:ing|ed|es) out|time ?outs?|intermittent(?:ly)?|broken|stuck|missing|degraded|longer than usual|won't|doesn't|don't|aren't|isn't"
             + "|blank|hang(?:s|ing)?|declined|rejected|interrupted");
     private static final Terms EN_USERS = Terms.words("users?|customers?|you|your|members?|merchants?|clients?|visitors?|shoppers?|subscribers?"
-            + "|players?|drivers?|riders?|patients?|students?|teams?|everyone|people|sellers?|buyers?|guests?|readers?|viewers?");
+            + "|players?|drivers?|riders?|patients?|students?|teams?|everyone|people|sellers?|buyers?|guests?|readers?|viewers?|teachers?|staff"
+            + "|employees?|agents?|admins?|administrators?|developers?|partners?|tenants?|owners?|hosts?|travell?ers?|passengers?|callers?|creators?|authors?");
     /** Service coming back is impact in users' terms too ("logins work again"). */
     private static final Terms EN_RESTORED = Terms.words("again|back to (?:normal|usual|their usual)|restored|as usual|normally");
+    /** A statement of what someone can or cannot do: the heart of impact in users' terms. */
+    private static final Terms EN_CAPABILITY = Terms.words("cannot|can't|can not|unable to|not able to|no longer able to|can (?:\\w+ ){1,6}again"
+            + "|(?:is|are) able to (?:\\w+ ){1,6}again");
 
     private static final Terms JA_ACTION = Terms.lemmas("ログイン", "サインイン", "利用", "閲覧", "送信", "受信", "決済", "支払い", "支払う", "購入",
             "注文", "アクセス", "表示", "接続", "検索", "保存", "使う", "見る", "アップロード", "ダウンロード", "予約", "配信", "視聴", "再生",
@@ -35,6 +39,8 @@ final class ImpactRule implements LintRule {
             Terms.pattern("できない|できず|されない|されず|られない|ません"));
     private static final Terms JA_USERS = Terms.lemmas("お客様", "お客さま", "ユーザー", "ユーザ", "利用者", "皆様", "皆さま", "会員", "加盟店",
             "ご 利用", "ご覧", "いただける", "いただく");
+    private static final Terms JA_CAPABILITY = Terms.lemmas("できる ない", "できる よう に なる", "れる ない", "られる ない", "える ない", "せる ない",
+            "できる なる");
     private static final Terms JA_RESTORED = Terms.lemmas("再び", "よう に なる", "戻る", "回復", "復旧", "正常", "通常");
 
     private static final Text MESSAGE = Text.of(
@@ -60,6 +66,7 @@ final class ImpactRule implements LintRule {
         for (Sentence s : text.sentences()) {
             boolean hurt = impaired.in(s);
             boolean people = users.in(s);
+            if ((ja ? JA_CAPABILITY : EN_CAPABILITY).in(s)) return Optional.empty();
             if ((action.in(s) && (hurt || people || restored.in(s))) || (people && hurt)) return Optional.empty();
         }
         return finding(update, Severity.WARNING, MESSAGE, SUGGESTION);

@@ -31,7 +31,8 @@ final class JargonRule implements LintRule {
     private static final Set<String> KNOWN = Set.of("API", "URL", "FAQ", "SMS", "PDF", "CSV", "US", "USA", "EU", "UK", "JST", "UTC", "GMT",
             "PST", "PDT", "EST", "EDT", "CST", "CDT", "CET", "CEST", "BST", "AEST", "AM", "PM", "ID", "IDS", "OK", "TV", "PC", "CEO", "CTO", "ETA", "IT",
             "APAC", "EMEA", "FAQS", "PIN", "QR", "NOT", "ALL", "NO", "NOTE", "UPDATE", "RESOLVED", "IMPORTANT", "ATM", "VAT", "HR", "AI", "USB",
-            "WEB", "APP", "IOS", "ASAP", "FYI", "POS", "SSO", "MFA", "2FA", "PRO", "VIP");
+            "WEB", "APP", "IOS", "ASAP", "FYI", "POS", "SSO", "MFA", "2FA", "PRO", "VIP",
+            "SIM", "GPS", "NFC", "VPN", "DVD", "CD", "WIFI", "HD", "4G", "5G", "LTE", "JPY", "USD", "EUR");
 
     private static final Text MESSAGE = Text.of(
             "The update uses words your users cannot act on: %s.",
