@@ -13,7 +13,7 @@ final class ResolutionCompleteRule implements LintRule {
     private static final Terms EN_FULL = Terms.words("fully (?:restored|recovered|operational|resolved|functional|back|available|working)"
             + "|all\\b[^.;]{0,40}\\b(?:are|is|have been|has been|were)\\s+(?:now\\s+)?(?:fully\\s+)?(?:back|restored|operating|working|operational|available|recovered|running)"
             + "|(?:working|operating|functioning|running|performing) (?:as )?normal(?:ly)?|back to normal|normal operation|full (?:recovery|service)"
-            + "|completely (?:restored|recovered|back)|everything is (?:working|back|running)|(?:delivered|processed|sent|loading|available) normally|(?:is|are) (?:now )?(?:fully )?(?:restored|recovered) for all");
+            + "|completely (?:restored|recovered|back)|everything is (?:working|back|running)|\\w+ normally(?: again)?(?: for all)?|(?:is|are) (?:now )?(?:fully )?(?:restored|recovered) for all");
     private static final Terms EN_LINGER = Terms.words("lingering|residual|remaining|still (?:see|experience|have|notice|affected|missing|delayed)"
             + "|(?:may|might|could) (?:still )?\\w+|if (?:a|an|any|your|you|some)\\b|will be (?:\\w+ed|\\w+en)\\b"
             + "|if you (?:still|continue|are still|see|notice|experience|find)|no (?:further |other )?(?:action|lingering|remaining|residual|ongoing|further)"
