@@ -29,8 +29,15 @@ public final class IncidentCommands {
     private final ComponentStatuses components;
     private final AdminJson json;
     private final AuditedWrite writes;
+    private final UpdateReview review;
 
     public IncidentCommands(IncidentStore incidents, ComponentStatuses components, AdminJson json, AuditedWrite writes) {
+        this(incidents, components, json, writes, UpdateReview.NONE);
+    }
+
+    /** @param review another feature's check of every update before it is posted, and its records with it */
+    public IncidentCommands(IncidentStore incidents, ComponentStatuses components, AdminJson json, AuditedWrite writes, UpdateReview review) {
+        this.review = review;
         this.incidents = incidents;
         this.components = components;
         this.json = json;
@@ -63,7 +70,7 @@ public final class IncidentCommands {
     /** Resolves with the given text, or a default one in both languages when empty; refused when closed already. */
     public Incident resolve(Actor actor, String id, UpdateDraft draft) {
         Text body = draft.body().isEmpty() ? Text.of("This incident has been resolved.", "この障害は解消しました。") : draft.body();
-        return update(actor, id, new UpdateDraft(IncidentStatus.RESOLVED, body, draft.changes(), draft.notifySubscribers()));
+        return update(actor, id, new UpdateDraft(IncidentStatus.RESOLVED, body, draft.changes(), draft.notifySubscribers(), draft.extras()));
     }
 
     /**
@@ -82,6 +89,7 @@ public final class IncidentCommands {
         actor.require(Scope.INCIDENTS);
         Incident before = find(id);
         components.validate(draft.changes(), "affected_components");
+        Map<String, Object> reviewed = review.review(before, draft);
         Instant now = writes.now();
         List<AffectedComponent> affected = components.apply(draft.changes());
         return writes.apply(actor, () -> {
@@ -89,9 +97,11 @@ public final class IncidentCommands {
             Incident after = incidents.addUpdate(id, new NewUpdate(draft.status(), draft.body(), now, affected))
                     .orElseThrow(() -> new UnknownTarget("incident", id));
             components.store(affected, now);
+            review.stored(after, draft);
             return after;
         }, after -> {
             var recorded = withNotify(json.incidentHead(after), draft.notifySubscribers());
+            recorded.putAll(reviewed);
             recorded.put("update", AdminJson.update(after.updates().getLast()));
             return new Entry(action, target(id), json.incidentHead(before), recorded);
         });
@@ -129,6 +139,11 @@ public final class IncidentCommands {
         String hint = current == IncidentStatus.RESOLVED && step != Step.RESOLVED ? " (reopen it, with a reason, to post updates again)" : "";
         throw new InvalidTransition("cannot " + what + " incident " + id + ": it is " + current.wire()
                 + "; allowed now: " + (allowed.isEmpty() ? "nothing" : String.join(", ", allowed)) + hint, current.wire(), allowed);
+    }
+
+    /** The extra update fields the review reads, for the API's and the form's field lists. */
+    public java.util.Set<String> reviewFields() {
+        return review.fields();
     }
 
     public Incident find(String id) {

@@ -117,8 +117,9 @@ public final class Hub implements AutoCloseable {
                         }
                     });
             // admin: accounts, write commands, admin API and pages
+            var communication = new io.noroshi.comms.Communication(config, database.incidents(), null);
             var admin = AdminGraph.build(config, database, publisher, clock, monitoring.handBack(),
-                    java.util.List.of(monitoring.admin(database.results(), clock)));
+                    java.util.List.of(monitoring.admin(database.results(), clock), communication.admin()), communication.review());
             var routes = new Routes(holder, metrics, monitoring.agentApi(), admin.routes(), database.health());
             // Other hubs on the same PostgreSQL announce their changes: re-render at once, not at the idle refresh.
             database.changes().listen(publisher::requestRefresh);
