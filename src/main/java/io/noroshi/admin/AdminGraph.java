@@ -33,13 +33,16 @@ public record AdminGraph(Accounts accounts, ApiTokens tokens, AccessCommands acc
     /** @param features other features' admin API routes and pages (the monitor engine's) */
     public static AdminGraph build(NoroshiConfig config, Database database, SnapshotPublisher publisher, InstantSource clock,
                                    ComponentHandBack handBack, java.util.List<AdminFeature.Factory> features) {
-        return build(config, database, publisher, clock, handBack, features, io.noroshi.notify.Announcements.NONE);
+        return build(config, database, publisher, clock, handBack, features, io.noroshi.notify.Announcements.NONE, UpdateReview.NONE);
     }
 
-    /** @param announcements what incident and maintenance changes tell the notification outbox */
+    /**
+     * @param announcements what incident and maintenance changes tell the notification outbox
+     * @param review        another feature's check of every incident update, and its records with it (communication's lint and promises)
+     */
     public static AdminGraph build(NoroshiConfig config, Database database, SnapshotPublisher publisher, InstantSource clock,
                                    ComponentHandBack handBack, java.util.List<AdminFeature.Factory> features,
-                                   io.noroshi.notify.Announcements announcements) {
+                                   io.noroshi.notify.Announcements announcements, UpdateReview review) {
         var secrets = new SecretTokens();
         var json = new AdminJson();
         var accounts = new Accounts(database.operators(), new PasswordHashes(), new LoginThrottle(clock), secrets, clock);
@@ -49,7 +52,7 @@ public record AdminGraph(Accounts accounts, ApiTokens tokens, AccessCommands acc
         var publish = new PublishAfterWrite(publisher::publishNow);
         var components = new ComponentStatuses(config, database.componentStates(), handBack);
         var writes = new AuditedWrite(database.allOrNothing(), audit, publish, clock, database.changes()::announce);
-        var incidents = new IncidentCommands(database.incidents(), components, json, writes, announcements);
+        var incidents = new IncidentCommands(database.incidents(), components, json, writes, announcements, review);
         var maintenance = new MaintenanceCommands(database.maintenance(), components, json, writes, announcements);
         var overrides = new ComponentOverrides(components, writes);
         var access = new AccessCommands(accounts, tokens, audit, database.allOrNothing());

@@ -63,9 +63,9 @@ public final class IncidentApi {
 
     void update(Context ctx, Actor actor) {
         String id = ctx.pathParam("id");
-        var body = Payload.parse(ctx.body(), UPDATE_FIELDS);
+        var body = Payload.parse(ctx.body(), withReview(UPDATE_FIELDS));
         if (!body.has("status")) throw new BadRequest("status", "is required (" + STATUSES + ")");
-        Params.json(ctx, 201, json.write(json.incident(commands.update(actor, id, update(body, IncidentStatus.INVESTIGATING)))));
+        Params.json(ctx, 201, json.write(json.incident(commands.update(actor, id, withExtras(update(body, IncidentStatus.INVESTIGATING), body)))));
     }
 
     void impact(Context ctx, Actor actor) {
@@ -77,8 +77,8 @@ public final class IncidentApi {
 
     void resolve(Context ctx, Actor actor) {
         String id = ctx.pathParam("id");
-        var body = Payload.parse(ctx.body(), Set.of("body", "affected_components", "notify"));
-        var draft = new UpdateDraft(IncidentStatus.RESOLVED, body.text("body"), changes(body), body.bool("notify", true));
+        var body = Payload.parse(ctx.body(), withReview(Set.of("body", "affected_components", "notify")));
+        var draft = withExtras(new UpdateDraft(IncidentStatus.RESOLVED, body.text("body"), changes(body), body.bool("notify", true)), body);
         Params.json(ctx, 200, json.write(json.incident(commands.resolve(actor, id, draft))));
     }
 
@@ -96,6 +96,19 @@ public final class IncidentApi {
     void postmortem(Context ctx, Actor actor) {
         var body = Payload.parse(ctx.body(), Set.of("body"));
         Params.json(ctx, 200, json.write(json.incident(commands.attachPostmortem(actor, ctx.pathParam("id"), body.text("body")))));
+    }
+
+    /** The update fields plus those the communication review reads (next_update_by, estimate, lint_override). */
+    private Set<String> withReview(Set<String> fields) {
+        var all = new java.util.HashSet<>(fields);
+        all.addAll(commands.reviewFields());
+        return all;
+    }
+
+    private UpdateDraft withExtras(UpdateDraft draft, Payload body) {
+        var extras = new java.util.HashMap<String, String>();
+        for (String field : commands.reviewFields()) body.scalar(field).ifPresent(v -> extras.put(field, v));
+        return new UpdateDraft(draft.status(), draft.body(), draft.changes(), draft.notifySubscribers(), extras);
     }
 
     private static UpdateDraft update(Payload body, IncidentStatus fallback) {

@@ -29,17 +29,22 @@ public final class IncidentCommands {
     private final ComponentStatuses components;
     private final AdminJson json;
     private final AuditedWrite writes;
+    private final UpdateReview review;
 
     private final io.noroshi.notify.Announcements announcements;
 
     public IncidentCommands(IncidentStore incidents, ComponentStatuses components, AdminJson json, AuditedWrite writes) {
-        this(incidents, components, json, writes, io.noroshi.notify.Announcements.NONE);
+        this(incidents, components, json, writes, io.noroshi.notify.Announcements.NONE, UpdateReview.NONE);
     }
 
-    /** @param announcements told inside each change's transaction when the change is to notify */
+    /**
+     * @param announcements told inside each change's transaction when the change is to notify
+     * @param review        another feature's check of every update before it is posted, and its records with it
+     */
     public IncidentCommands(IncidentStore incidents, ComponentStatuses components, AdminJson json, AuditedWrite writes,
-                            io.noroshi.notify.Announcements announcements) {
+                            io.noroshi.notify.Announcements announcements, UpdateReview review) {
         this.announcements = announcements;
+        this.review = review;
         this.incidents = incidents;
         this.components = components;
         this.json = json;
@@ -73,7 +78,7 @@ public final class IncidentCommands {
     /** Resolves with the given text, or a default one in both languages when empty; refused when closed already. */
     public Incident resolve(Actor actor, String id, UpdateDraft draft) {
         Text body = draft.body().isEmpty() ? Text.of("This incident has been resolved.", "この障害は解消しました。") : draft.body();
-        return update(actor, id, new UpdateDraft(IncidentStatus.RESOLVED, body, draft.changes(), draft.notifySubscribers()));
+        return update(actor, id, new UpdateDraft(IncidentStatus.RESOLVED, body, draft.changes(), draft.notifySubscribers(), draft.extras()));
     }
 
     /**
@@ -92,6 +97,7 @@ public final class IncidentCommands {
         actor.require(Scope.INCIDENTS);
         Incident before = find(id);
         components.validate(draft.changes(), "affected_components");
+        Map<String, Object> reviewed = review.review(before, draft);
         Instant now = writes.now();
         List<AffectedComponent> affected = components.apply(draft.changes());
         return writes.apply(actor, () -> {
@@ -103,9 +109,11 @@ public final class IncidentCommands {
                 announcements.incident(after, step == Step.RESOLVED ? io.noroshi.notify.Notice.Event.INCIDENT_RESOLVED
                         : io.noroshi.notify.Notice.Event.INCIDENT_UPDATED);
             }
+            review.stored(after, draft);
             return after;
         }, after -> {
             var recorded = withNotify(json.incidentHead(after), draft.notifySubscribers());
+            recorded.putAll(reviewed);
             recorded.put("update", AdminJson.update(after.updates().getLast()));
             return new Entry(action, target(id), json.incidentHead(before), recorded);
         });
@@ -143,6 +151,11 @@ public final class IncidentCommands {
         String hint = current == IncidentStatus.RESOLVED && step != Step.RESOLVED ? " (reopen it, with a reason, to post updates again)" : "";
         throw new InvalidTransition("cannot " + what + " incident " + id + ": it is " + current.wire()
                 + "; allowed now: " + (allowed.isEmpty() ? "nothing" : String.join(", ", allowed)) + hint, current.wire(), allowed);
+    }
+
+    /** The extra update fields the review reads, for the API's and the form's field lists. */
+    public java.util.Set<String> reviewFields() {
+        return review.fields();
     }
 
     public Incident find(String id) {

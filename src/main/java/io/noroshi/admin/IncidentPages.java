@@ -165,6 +165,11 @@ public final class IncidentPages {
             // Beside the form field it is about; the refused form's values come back with it.
             String field = formField(e.field());
             SessionGate.back(ctx, to, "error", field.isEmpty() && !e.field().isEmpty() ? e.field() + ": " + e.getMessage() : e.getMessage(), field);
+        } catch (UpdateRefused e) {
+            var lines = new StringBuilder(e.getMessage());
+            for (var f : e.findings()) lines.append("\n• ").append(f.get("rule")).append(" (").append(f.get("language")).append("): ")
+                    .append(f.get("message")).append(" ").append(f.get("suggestion"));
+            SessionGate.back(ctx, to, "error", lines.toString());
         } catch (InvalidTransition | IllegalArgumentException | NotYetPublic e) {
             SessionGate.back(ctx, to, "error", e.getMessage());
         }
@@ -185,8 +190,13 @@ public final class IncidentPages {
             String value = ctx.formParam("component." + component.componentId());
             if (value != null && !value.isEmpty()) changes.add(new ComponentChange(component.componentId(), ComponentStatus.fromWire(value)));
         }
+        var extras = new java.util.HashMap<String, String>();
+        for (String field : incidents.reviewFields()) {
+            String value = strip(ctx.formParam(field));
+            if (value != null && !value.isEmpty()) extras.put(field, value);
+        }
         return new UpdateDraft(IncidentStatus.fromWire(String.valueOf(ctx.formParam("status"))), text(ctx, "body"), changes,
-                "true".equals(ctx.formParam("notify")));
+                "true".equals(ctx.formParam("notify")), extras);
     }
 
     private static Text text(Context ctx, String field) {

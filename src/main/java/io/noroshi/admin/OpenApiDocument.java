@@ -77,9 +77,15 @@ public final class OpenApiDocument {
                 "status", enumOf("investigating", "identified", "monitoring", "resolved"), "body", ref("Text"),
                 "affected_components", CHANGES, "notify", Map.of("type", "boolean", "default", true))));
         s.put("NewUpdate", object(List.of("status", "body"), Map.of("status", enumOf("investigating", "identified", "monitoring", "resolved"),
-                "body", ref("Text"), "affected_components", CHANGES, "notify", Map.of("type", "boolean", "default", true))));
+                "body", ref("Text"), "affected_components", CHANGES, "notify", Map.of("type", "boolean", "default", true),
+                "next_update_by", dateTime(), "estimate_at", dateTime(), "estimate_confidence", enumOf("low", "medium", "high", "unknown"),
+                "lint_override", Map.of("type", "boolean", "default", false))));
+        s.put("LintRequest", object(List.of("body"), Map.of("body", ref("Text"), "status", enumOf("investigating", "identified", "monitoring", "resolved"),
+                "incident_id", str(), "impact", enumOf("none", "minor", "major", "critical"), "previous", ref("Text"),
+                "next_update_by", dateTime(), "estimate_at", dateTime(), "estimate_confidence", enumOf("low", "medium", "high", "unknown"))));
         s.put("ImpactChange", object(List.of("impact"), Map.of("impact", enumOf("none", "minor", "major", "critical"))));
-        s.put("Resolution", object(List.of(), Map.of("body", ref("Text"), "affected_components", CHANGES, "notify", Map.of("type", "boolean"))));
+        s.put("Resolution", object(List.of(), Map.of("body", ref("Text"), "affected_components", CHANGES, "notify", Map.of("type", "boolean"),
+                "lint_override", Map.of("type", "boolean", "default", false))));
         s.put("Reopen", object(List.of("reason"), Map.of("reason", ref("Text"), "status", enumOf("investigating", "identified", "monitoring"),
                 "affected_components", CHANGES, "notify", Map.of("type", "boolean", "default", true))));
         s.put("Postmortem", object(List.of("body"), Map.of("body", ref("Text"))));

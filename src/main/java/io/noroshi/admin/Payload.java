@@ -115,6 +115,15 @@ public final class Payload {
         return choice(name, null, parse, expected);
     }
 
+    /** A string, number or boolean field as text; empty when absent. */
+    public java.util.Optional<String> scalar(String name) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) return java.util.Optional.empty();
+        if (!value.isValueNode()) throw new BadRequest(at(name), "must be a string, number or boolean");
+        if (value.asText().length() > MAX_TEXT) throw new BadRequest(at(name), "is longer than " + MAX_TEXT + " characters");
+        return java.util.Optional.of(value.asText());
+    }
+
     public boolean bool(String name, boolean fallback) {
         JsonNode value = node.get(name);
         if (value == null || value.isNull()) return fallback;

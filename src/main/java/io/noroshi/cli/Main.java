@@ -55,6 +55,7 @@ public final class Main implements Runnable {
         all.put("monitoring", MonitoringCommand::new);
         all.put("subscribers", SubscribersCommand::new);
         all.put("notify", NotifyCommand::new);
+        all.put("lint", io.noroshi.comms.LintCommand::new);
         return Collections.unmodifiableMap(all);
     }
 

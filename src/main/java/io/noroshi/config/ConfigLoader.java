@@ -80,11 +80,12 @@ public final class ConfigLoader {
         MonitorsSection.Read watched = MonitorsSection.read(top, references);
         AuditSettings audit = AuditSection.read(top);
         var notifications = NotificationsSection.read(top, components.stream().map(Component::id).toList(), environment);
+        var communication = CommunicationSection.read(top, components);
         top.finish();
         references.check(sites, services);
         if (!problems.isEmpty()) throw new ConfigException(problems.sorted());
         return new NoroshiConfig(page, sites, services, groups, components, watched.vantagePoints(), watched.monitors(),
-                watched.monitoring(), audit, notifications);
+                watched.monitoring(), audit, notifications, communication);
     }
 
     private static PageSettings page(YamlSection s) {

@@ -10,7 +10,8 @@ import java.util.Optional;
 public record NoroshiConfig(PageSettings page, List<Site> sites, List<Service> services,
                             List<Component.Group> componentGroups, List<Component> components,
                             List<VantagePoint> vantagePoints, List<Monitor> monitors, MonitoringSettings monitoring,
-                            AuditSettings audit, io.noroshi.notify.NotificationSettings notifications) {
+                            AuditSettings audit, io.noroshi.notify.NotificationSettings notifications,
+                            io.noroshi.comms.CommunicationSettings communication) {
 
     public NoroshiConfig {
         sites = List.copyOf(sites);
@@ -21,14 +22,15 @@ public record NoroshiConfig(PageSettings page, List<Site> sites, List<Service> s
         monitors = List.copyOf(monitors);
         java.util.Objects.requireNonNull(audit, "audit");
         java.util.Objects.requireNonNull(notifications, "notifications");
+        java.util.Objects.requireNonNull(communication, "communication");
     }
 
-    /** A config without the {@code notifications:} section. */
+    /** A config without the {@code notifications:} and {@code communication:} sections. */
     public NoroshiConfig(PageSettings page, List<Site> sites, List<Service> services, List<Component.Group> componentGroups,
                          List<Component> components, List<VantagePoint> vantagePoints, List<Monitor> monitors, MonitoringSettings monitoring,
                          AuditSettings audit) {
         this(page, sites, services, componentGroups, components, vantagePoints, monitors, monitoring, audit,
-                io.noroshi.notify.NotificationSettings.none());
+                io.noroshi.notify.NotificationSettings.none(), io.noroshi.comms.CommunicationSettings.none());
     }
 
     /** A config without the {@code audit:} section, as code that builds one by hand writes it. */

@@ -122,8 +122,10 @@ public final class Hub implements AutoCloseable {
                     });
             var notifications = io.noroshi.notify.Notifications.build(config, database, metrics, clock);
             // admin: accounts, write commands, admin API and pages
+            var communication = new io.noroshi.comms.Communication(config, database.incidents(), null);
             var admin = AdminGraph.build(config, database, publisher, clock, monitoring.handBack(),
-                    java.util.List.of(monitoring.admin(database.results(), clock), notifications.admin()), notifications.announcements());
+                    java.util.List.of(monitoring.admin(database.results(), clock), notifications.admin(), communication.admin()),
+                    notifications.announcements(), communication.review());
             var routes = new Routes(holder, metrics, monitoring.agentApi(), admin.routes(), database.health());
             // Other hubs on the same PostgreSQL announce their changes: re-render at once, not at the idle refresh.
             database.changes().listen(publisher::requestRefresh);

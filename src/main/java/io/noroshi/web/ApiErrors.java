@@ -65,6 +65,8 @@ public final class ApiErrors {
         config.routes.exception(InvalidTransition.class, (e, ctx) -> ctx.status(409).json(e.current().isEmpty()
                 ? Map.of("error", "conflict", "message", e.getMessage())
                 : Map.of("error", "invalid_transition", "message", e.getMessage(), "current_status", e.current(), "allowed", e.allowed())));
+        config.routes.exception(io.noroshi.admin.UpdateRefused.class, (e, ctx) -> ctx.status(422).json(Map.of("error", "update_findings",
+                "message", e.getMessage(), "override_field", e.override(), "findings", e.findings())));
         config.routes.exception(IdempotentRequests.KeyReused.class, (e, ctx) -> ctx.status(422)
                 .json(Map.of("error", "idempotency_key_reused", "field", IdempotentRequests.HEADER, "message", e.getMessage())));
         config.routes.exception(DuplicateOperator.class, (e, ctx) ->

@@ -1,0 +1,62 @@
+package io.noroshi.comms.lint;
+
+import io.noroshi.comms.lint.Finding.Severity;
+import io.noroshi.config.Text;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * {@code scope}: an open incident's update says which services, regions or customers are
+ * affected: a product surface (the dashboard, the API, card payments), a region, a group of
+ * customers, or one of the status page's own component names.
+ */
+final class ScopeRule implements LintRule {
+
+    private static final Terms EN = Terms.any(
+            Terms.words("api|apis|website|web ?site|site|dashboard|mobile apps?|apps?|ios|android|checkout|login page|sign-in page|admin (?:console|panel)"
+                    + "|console|portal|e-?mails?|mailbox(?:es)?|inbox(?:es)?|notifications?|sms|text messages|billing|payments?|card payments|invoices?|search"
+                    + "|webhooks?|storage|uploads?|downloads?|videos?|chat|messaging|calls?|reports?|accounts?|orders?|bookings?|checkout page|store|shop|cart"
+                    + "|help ?desk|support portal|file sharing|backups?|sync|desktop client|browser extension|integrations?|documents?|files?|folders?|photos?"
+                    + "|contacts|calendars?|statements?|online banking|labels?|shipments?|galler(?:y|ies)|(?<!error )messages?|invoices?|sign-?in|log-?in"
+                    + "|region|regions|europe|european|north america|asia|asia-pacific|apac|japan|tokyo|osaka|london|frankfurt|singapore|sydney|worldwide"
+                    + "|global(?:ly)?|countr(?:y|ies)|east coast|west coast|plans?|tiers?|enterprise|all (?:of )?(?:our )?(?:users|customers|accounts)"
+                    + "|some (?:of )?(?:our )?(?:users|customers|accounts)|a (?:small )?(?:subset|portion|number|fraction|minority|majority) of|most (?:users|customers)"
+                    + "|\\d+\\s?%|\\d+ percent"),
+            Terms.pattern("\\b(?:US|EU|UK|APAC|EMEA)\\b"),
+            // a named part: "the tracking page", "the reporting system", "the help center" (not "our system")
+            Terms.pattern("(?i)\\b(?!(?:our|the|a|an|this|that|its|your|their|some|all|internal|backend|core|whole|entire|main)\\b)[a-z][a-z-]{2,}\\s+"
+                    + "(?:pages?|portals?|systems?|services?|apps?|sites?|cent(?:er|re)s?|forums?|tools?|features?|platforms?|terminals?)\\b"));
+    private static final Terms JA = Terms.any(Terms.lemmas("API", "サイト*", "管理画面*", "アプリ*", "メール*", "通知", "決済", "支払い",
+            "請求*", "検索", "ストレージ", "アップロード*", "ダウンロード*", "動画", "チャット", "通話", "レポート", "アカウント", "注文", "予約", "ショップ*",
+            "カート", "ポータル", "ダッシュボード", "ログイン画面*", "ページ*", "地域", "東日本", "西日本", "関東", "関西", "東京", "大阪",
+            "国内", "海外", "全国", "リージョン", "プラン*", "法人", "%", "割", "パーセント", "エリア", "店舗", "カード*", "銀行*", "振込", "送金", "配信",
+            "会員", "iOS", "Android", "サポート*", "ヘルプ*", "フォーム", "同期", "バックアップ", "ドキュメント*", "ファイル*", "フォルダ*", "写真*",
+            "連絡先", "カレンダー", "明細", "ラベル", "出荷", "ギャラリー", "メッセージ*", "ヨーロッパ", "アジア", "北米", "米国", "欧州"),
+            Terms.pattern("(?:一部|すべて|全て|全|多く|大半|ほとんど|ほぼすべて)の(?:お客様|お客さま|ユーザー|利用者|会員|アカウント|地域|店舗|加盟店)"));
+
+    private static final Text MESSAGE = Text.of(
+            "The update does not say which services, regions or customers are affected.",
+            "影響を受けるサービス・地域・お客様の範囲が書かれていません。");
+    private static final Text SUGGESTION = Text.of(
+            "Name the affected service and who is affected, e.g. \"the mobile app, for customers in Europe\" or \"all accounts on the Pro plan\".",
+            "「ヨーロッパのお客様のモバイルアプリ」「Proプランの全アカウント」のように、影響のあるサービスと範囲を書いてください。");
+
+    @Override
+    public String id() {
+        return "scope";
+    }
+
+    @Override
+    public Optional<Finding> check(DraftUpdate update, Analysis text, Analysis previous) {
+        if (update.resolving()) return Optional.empty();
+        Terms terms = update.japanese() ? JA : EN;
+        if (terms.inAny(text.sentences())) return Optional.empty();
+        for (Sentence s : text.sentences()) {
+            String lower = s.text().toLowerCase(Locale.ROOT);
+            for (String name : update.names()) {
+                if (!name.isBlank() && lower.contains(name.toLowerCase(Locale.ROOT))) return Optional.empty();
+            }
+        }
+        return finding(update, Severity.WARNING, MESSAGE, SUGGESTION);
+    }
+}

@@ -1,0 +1,118 @@
+package io.noroshi.config;
+
+import io.noroshi.comms.CommunicationSettings;
+import io.noroshi.comms.CommunicationSettings.FirstNotice;
+import io.noroshi.comms.CommunicationSettings.Lint;
+import io.noroshi.comms.CommunicationSettings.NextUpdate;
+import io.noroshi.comms.Templates;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the {@code communication:} section (owned by {@code io.noroshi.comms}) into
+ * {@link CommunicationSettings}; every problem names its key and line, a template's unknown
+ * placeholder included.
+ */
+final class CommunicationSection {
+
+    private CommunicationSection() {
+    }
+
+    static CommunicationSettings read(YamlSection top, List<Component> components) {
+        return top.section("communication").map(s -> settings(s, components)).orElse(CommunicationSettings.none());
+    }
+
+    private static CommunicationSettings settings(YamlSection s, List<Component> components) {
+        var defaults = CommunicationSettings.none();
+        Lint lint = s.section("lint").map(CommunicationSection::lint).orElse(new Lint(true, defaults.lint().maxLengthEn(), defaults.lint().maxLengthJa()));
+        NextUpdate next = s.section("next_update").map(CommunicationSection::nextUpdate).orElse(defaults.nextUpdate());
+        Duration remind = Durations.positive(s, "remind_before").orElse(CommunicationSettings.DEFAULT_REMIND_BEFORE);
+        List<Duration> warnings = defaults.estimateWarnings();
+        if (s.has("estimate_warnings")) {
+            var read = new ArrayList<Duration>();
+            for (String w : s.strings("estimate_warnings")) Durations.parse(s, "estimate_warnings", w).ifPresent(read::add);
+            read.sort(java.util.Comparator.reverseOrder());
+            warnings = read;
+        }
+        FirstNotice first = s.section("first_notice").map(f -> firstNotice(f, components)).orElse(defaults.firstNotice());
+        Map<String, Text> templates = new HashMap<>(defaults.templates());
+        s.section("templates").ifPresent(t -> {
+            for (String phase : CommunicationSettings.PHASES) {
+                if (!t.has(phase)) continue;
+                Text text = t.text(phase);
+                for (String language : text.byLanguage().keySet()) {
+                    for (String unknown : Templates.unknownPlaceholders(text.byLanguage().get(language))) {
+                        t.problem(phase, "unknown placeholder {" + unknown + "} in the " + language + " text; known: "
+                                + String.join(", ", CommunicationSettings.PLACEHOLDERS.stream().sorted().map(p -> "{" + p + "}").toList()));
+                    }
+                }
+                templates.put(phase, text);
+            }
+            t.finish("a phase (" + String.join(", ", CommunicationSettings.PHASES) + ")");
+        });
+        s.finish();
+        return new CommunicationSettings(true, lint, next, remind, warnings, first, templates);
+    }
+
+    private static Lint lint(YamlSection s) {
+        boolean require = s.string("require_override").map(v -> bool(s, "require_override", v)).orElse(true);
+        int en = CommunicationSettings.none().lint().maxLengthEn();
+        int ja = CommunicationSettings.none().lint().maxLengthJa();
+        var lengths = s.section("max_length");
+        if (lengths.isPresent()) {
+            en = positiveInt(lengths.get(), "en", en);
+            ja = positiveInt(lengths.get(), "ja", ja);
+            lengths.get().finish("en or ja");
+        }
+        s.finish();
+        return new Lint(require, en, ja);
+    }
+
+    private static NextUpdate nextUpdate(YamlSection s) {
+        var d = NextUpdate.defaults();
+        var next = new NextUpdate(Durations.positive(s, "critical").orElse(d.critical()), Durations.positive(s, "critical_early").orElse(d.criticalEarly()),
+                Durations.positive(s, "critical_later").orElse(d.criticalLater()), Durations.positive(s, "major").orElse(d.major()),
+                Durations.positive(s, "minor").orElse(d.minor()));
+        s.finish();
+        return next;
+    }
+
+    private static FirstNotice firstNotice(YamlSection s, List<Component> components) {
+        var d = FirstNotice.defaults();
+        Duration delay = Durations.read(s, "delay").orElse(d.delay());
+        if (delay.isNegative()) s.problem("delay", "must not be negative");
+        boolean auto = s.string("auto_publish_major").map(v -> bool(s, "auto_publish_major", v)).orElse(d.autoPublishMajor());
+        var off = new HashSet<String>();
+        var known = components.stream().map(Component::id).toList();
+        for (String id : s.strings("off_for")) {
+            if (!known.contains(id)) s.problem("off_for", "'" + id + "' is not a component id (known: " + String.join(", ", known) + ")");
+            off.add(id);
+        }
+        s.finish();
+        return new FirstNotice(delay, auto, off);
+    }
+
+    private static boolean bool(YamlSection s, String key, String value) {
+        if (value.equals("true")) return true;
+        if (value.equals("false")) return false;
+        s.problem(key, "must be true or false, not '" + value + "'");
+        return true;
+    }
+
+    private static int positiveInt(YamlSection s, String key, int fallback) {
+        return s.string(key).map(v -> {
+            try {
+                int n = Integer.parseInt(v);
+                if (n > 0) return n;
+            } catch (NumberFormatException ignored) {
+                // reported below
+            }
+            s.problem(key, "must be a positive number of characters, not '" + v + "'");
+            return fallback;
+        }).orElse(fallback);
+    }
+}
