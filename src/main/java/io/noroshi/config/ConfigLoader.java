@@ -67,11 +67,12 @@ public final class ConfigLoader {
         List<Component> components = top.list("components", s -> component(s, references));
         MonitorsSection.Read watched = MonitorsSection.read(top, references);
         AuditSettings audit = AuditSection.read(top);
+        MirrorSettings mirrors = MirrorsSection.read(top, references);
         top.finish();
         references.check(sites, services);
         if (!problems.isEmpty()) throw new ConfigException(problems.sorted());
         return new NoroshiConfig(page, sites, services, groups, components, watched.vantagePoints(), watched.monitors(),
-                watched.monitoring(), audit);
+                watched.monitoring(), audit, mirrors);
     }
 
     private static PageSettings page(YamlSection s) {

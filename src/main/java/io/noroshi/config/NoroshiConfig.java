@@ -10,7 +10,7 @@ import java.util.Optional;
 public record NoroshiConfig(PageSettings page, List<Site> sites, List<Service> services,
                             List<Component.Group> componentGroups, List<Component> components,
                             List<VantagePoint> vantagePoints, List<Monitor> monitors, MonitoringSettings monitoring,
-                            AuditSettings audit) {
+                            AuditSettings audit, MirrorSettings mirrors) {
 
     public NoroshiConfig {
         sites = List.copyOf(sites);
@@ -20,6 +20,14 @@ public record NoroshiConfig(PageSettings page, List<Site> sites, List<Service> s
         vantagePoints = List.copyOf(vantagePoints);
         monitors = List.copyOf(monitors);
         java.util.Objects.requireNonNull(audit, "audit");
+        java.util.Objects.requireNonNull(mirrors, "mirrors");
+    }
+
+    /** A config without the {@code mirrors:} section. */
+    public NoroshiConfig(PageSettings page, List<Site> sites, List<Service> services, List<Component.Group> componentGroups,
+                         List<Component> components, List<VantagePoint> vantagePoints, List<Monitor> monitors, MonitoringSettings monitoring,
+                         AuditSettings audit) {
+        this(page, sites, services, componentGroups, components, vantagePoints, monitors, monitoring, audit, MirrorSettings.none());
     }
 
     /** A config without the {@code audit:} section, as code that builds one by hand writes it. */
