@@ -81,11 +81,12 @@ public final class ConfigLoader {
         AuditSettings audit = AuditSection.read(top);
         var notifications = NotificationsSection.read(top, components.stream().map(Component::id).toList(), environment);
         var communication = CommunicationSection.read(top, components);
+        MirrorSettings mirrors = MirrorsSection.read(top, references);
         top.finish();
         references.check(sites, services);
         if (!problems.isEmpty()) throw new ConfigException(problems.sorted());
         return new NoroshiConfig(page, sites, services, groups, components, watched.vantagePoints(), watched.monitors(),
-                watched.monitoring(), audit, notifications, communication);
+                watched.monitoring(), audit, notifications, communication, mirrors);
     }
 
     private static PageSettings page(YamlSection s) {

@@ -11,7 +11,7 @@ public record NoroshiConfig(PageSettings page, List<Site> sites, List<Service> s
                             List<Component.Group> componentGroups, List<Component> components,
                             List<VantagePoint> vantagePoints, List<Monitor> monitors, MonitoringSettings monitoring,
                             AuditSettings audit, io.noroshi.notify.NotificationSettings notifications,
-                            io.noroshi.comms.CommunicationSettings communication) {
+                            io.noroshi.comms.CommunicationSettings communication, MirrorSettings mirrors) {
 
     public NoroshiConfig {
         sites = List.copyOf(sites);
@@ -23,21 +23,21 @@ public record NoroshiConfig(PageSettings page, List<Site> sites, List<Service> s
         java.util.Objects.requireNonNull(audit, "audit");
         java.util.Objects.requireNonNull(notifications, "notifications");
         java.util.Objects.requireNonNull(communication, "communication");
+        java.util.Objects.requireNonNull(mirrors, "mirrors");
     }
 
-    /** A config without the {@code notifications:} and {@code communication:} sections. */
+    /** A config without the {@code notifications:}, {@code communication:} and {@code mirrors:} sections. */
     public NoroshiConfig(PageSettings page, List<Site> sites, List<Service> services, List<Component.Group> componentGroups,
                          List<Component> components, List<VantagePoint> vantagePoints, List<Monitor> monitors, MonitoringSettings monitoring,
                          AuditSettings audit) {
         this(page, sites, services, componentGroups, components, vantagePoints, monitors, monitoring, audit,
-                io.noroshi.notify.NotificationSettings.none(), io.noroshi.comms.CommunicationSettings.none());
+                io.noroshi.notify.NotificationSettings.none(), io.noroshi.comms.CommunicationSettings.none(), MirrorSettings.none());
     }
 
     /** A config without the {@code audit:} section, as code that builds one by hand writes it. */
     public NoroshiConfig(PageSettings page, List<Site> sites, List<Service> services, List<Component.Group> componentGroups,
                          List<Component> components, List<VantagePoint> vantagePoints, List<Monitor> monitors, MonitoringSettings monitoring) {
-        this(page, sites, services, componentGroups, components, vantagePoints, monitors, monitoring, AuditSettings.none(),
-                io.noroshi.notify.NotificationSettings.none());
+        this(page, sites, services, componentGroups, components, vantagePoints, monitors, monitoring, AuditSettings.none());
     }
 
     public Optional<Site> site(String id) {

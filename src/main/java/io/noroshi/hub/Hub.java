@@ -12,6 +12,9 @@ import io.noroshi.audit.dns.LiveAudits;
 import io.noroshi.config.ConfigLoader;
 import io.noroshi.config.NoroshiConfig;
 import io.noroshi.demo.DemoHistory;
+import io.noroshi.mirror.MirrorAlerts;
+import io.noroshi.mirror.MirrorExports;
+import io.noroshi.mirror.Mirrors;
 import io.noroshi.monitor.Monitoring;
 import io.noroshi.probe.Checkers;
 import io.noroshi.probe.heartbeat.HeartbeatLedger;
@@ -57,9 +60,11 @@ public final class Hub implements AutoCloseable {
     private final HubFileLock fileLock; // null on PostgreSQL
     private final MetricsListener metricsListener; // null unless monitoring.metrics_bind is set
     private io.noroshi.notify.Notifications notifications;
+    private final Mirrors mirrors;
 
     private Hub(Database database, SnapshotPublisher publisher, HubServer server, ScheduledExecutorService timer, Monitoring monitoring,
-                AdminGraph admin, LiveAudits audits, HubFileLock fileLock, MetricsListener metricsListener) {
+                AdminGraph admin, LiveAudits audits, HubFileLock fileLock, MetricsListener metricsListener, Mirrors mirrors) {
+        this.mirrors = mirrors;
         this.fileLock = fileLock;
         this.metricsListener = metricsListener;
         this.admin = admin;
@@ -76,6 +81,11 @@ public final class Hub implements AutoCloseable {
     }
 
     public static Hub start(HubOptions options, Clock clock) {
+        return start(options, clock, System.getenv());
+    }
+
+    /** @param env the environment mirror secrets are read from ({@code mirrors:} names the variables) */
+    public static Hub start(HubOptions options, Clock clock, java.util.Map<String, String> env) {
         NoroshiConfig config = options.config() == null ? Launcher.demoAt(demoConfig(), options.bind(), options.port())
                 : new ConfigLoader().load(options.config());
         // Before anything is created or seeded: a hub that cannot listen stops with one line.
@@ -84,6 +94,7 @@ public final class Hub implements AutoCloseable {
         // Before opening: a second hub on one SQLite file stops here, before it migrates or renders anything.
         HubFileLock fileLock = settings instanceof DatabaseSettings.Sqlite sqlite ? HubFileLock.acquire(sqlite.file()) : null;
         Database database;
+        Mirrors mirrors = null;
         try {
             database = Database.open(settings);
         } catch (RuntimeException e) {
@@ -98,7 +109,12 @@ public final class Hub implements AutoCloseable {
             }
             var holder = new SnapshotHolder();
             var source = new PageDataSource(config, database.incidents(), database.maintenance(), database.componentStates(), database.uptime(), clock);
-            var publisher = new SnapshotPublisher(source, new SiteRenderer(), holder::publish, clock);
+            mirrors = Mirrors.open(config, options.dataDir(), env, MirrorAlerts.logging(), clock, MirrorExports.of(config, database, clock));
+            Mirrors toMirrors = mirrors;
+            var publisher = new SnapshotPublisher(source, new SiteRenderer(), snapshot -> {
+                holder.publish(snapshot);
+                toMirrors.accept(snapshot);
+            }, clock);
             publisher.publishNow();
             var metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             // Names that `promtool check metrics` accepts: a CPU count is not a "_count", and process_cpu_usage already says the rest.
@@ -124,8 +140,10 @@ public final class Hub implements AutoCloseable {
             // admin: accounts, write commands, admin API and pages
             var communication = new io.noroshi.comms.Communication(config, database.incidents(), null);
             var admin = AdminGraph.build(config, database, publisher, clock, monitoring.handBack(),
-                    java.util.List.of(monitoring.admin(database.results(), clock), notifications.admin(), communication.admin()),
+                    java.util.List.of(monitoring.admin(database.results(), clock), notifications.admin(), communication.admin(),
+                            mirrors.admin(publisher)),
                     notifications.announcements(), communication.review());
+            mirrors.bindTo(metrics, clock);
             var routes = new Routes(holder, metrics, monitoring.agentApi(), admin.routes(), database.health());
             // Other hubs on the same PostgreSQL announce their changes: re-render at once, not at the idle refresh.
             database.changes().listen(publisher::requestRefresh);
@@ -159,10 +177,11 @@ public final class Hub implements AutoCloseable {
             auditEvents.subscribe(new FindingLog(metrics));
             var audits = LiveAudits.start(config.audit(), database.auditFindings(), auditEvents, clock);
             notifications.start(server.port());
-            var hub = new Hub(database, publisher, server, timer, monitoring, admin, audits, fileLock, metricsListener);
+            var hub = new Hub(database, publisher, server, timer, monitoring, admin, audits, fileLock, metricsListener, mirrors);
             hub.notifications = notifications;
             return hub;
         } catch (RuntimeException e) {
+            if (mirrors != null) mirrors.close();
             database.close();
             if (fileLock != null) fileLock.close();
             throw e;
@@ -202,6 +221,11 @@ public final class Hub implements AutoCloseable {
         return notifications;
     }
 
+    /** The static mirrors of the public site ({@code mirrors:}). */
+    public Mirrors mirrors() {
+        return mirrors;
+    }
+
     public Database database() {
         return database;
     }
@@ -233,6 +257,7 @@ public final class Hub implements AutoCloseable {
         if (metricsListener != null) metricsListener.close();
         server.close();
         publisher.close();
+        mirrors.close();
         database.close();
         if (fileLock != null) fileLock.close();
     }

@@ -83,7 +83,7 @@ public final class HtmlPages {
             history(facts, views, paths, t, byId, files);
             var notFound = new Views.NotFound(views.chrome(t.get("notFound.title") + " - " + facts.page().name(),
                     paths::notFound, facts.lastChange()));
-            files.put(paths.notFound(lang), render("notfound.jte", notFound, notFound));
+            files.put(paths.notFound(lang), pages.get(new Page("notfound.jte", notFound), page -> bytes("notfound.jte", notFound)));
             // An incident's page is a function of the language and the incident alone (this
             // instance's config fixes the rest), so it is looked up before its view is built:
             // views are built only for changed incidents. The view is still looked up, which keeps
