@@ -95,7 +95,9 @@ public final class OutboxWorker implements AutoCloseable {
                     nextDepth = System.nanoTime() + Duration.ofSeconds(5).toNanos();
                 }
             } catch (RuntimeException e) {
-                log.warn("notify outbox round failed error={}", e.toString());
+                // A database outage is logged once by storage.DatabaseHealth; deliveries wait in the outbox meanwhile.
+                if (io.noroshi.storage.DatabaseOutage.isOutage(e)) log.debug("notify outbox round skipped: database unavailable");
+                else log.warn("notify outbox round failed error={}", e.toString());
                 LockSupport.parkNanos(Duration.ofSeconds(2).toNanos());
             }
             if (!busy && running) LockSupport.parkNanos(finished.isEmpty() ? IDLE_POLL_NANOS : Duration.ofMillis(20).toNanos());
