@@ -123,6 +123,23 @@ class AdminPagesForATiredOperatorTest {
     }
 
     @Test
+    void aRefusedMaintenanceKeepsItsWindowAndComponents() {
+        Page page = loggedIn(1200);
+        page.navigate(admin.url("/admin/maintenance"));
+        page.fill("#name_en", "Router swap TIRED3");
+        page.fill("#scheduled_for", "2026-03-01T09:00:00Z");
+        page.fill("#scheduled_until", "next tuesday");
+        page.check("input[name=component_ids][value=dns]");
+        page.click("#schedule-form button[type=submit]");
+        assertThat(page.innerText("#scheduled_until-error")).contains("must be a UTC time");
+        assertThat(page.inputValue("#name_en")).isEqualTo("Router swap TIRED3");
+        assertThat(page.inputValue("#scheduled_until")).isEqualTo("next tuesday");
+        assertThat(page.isChecked("input[name=component_ids][value=dns]")).isTrue();
+        assertThat(page.isChecked("input[name=component_ids][value=mail]")).isFalse();
+        Axe.assertNoViolations(page);
+    }
+
+    @Test
     void adminPagesPassAxe() {
         Page page = browser.newPage();
         page.navigate(admin.url("/admin/login"));

@@ -109,6 +109,14 @@ class PublicPageTellsTheTruthInBrowserTest {
         Axe.assertNoViolations(page);
     }
 
+    @ParameterizedTest(name = "{0} {1} dark={2}")
+    @CsvSource({"/history, en-US, false", "/ja/history, ja-JP, true"})
+    void otherPublicPagesPassAxe(String path, String locale, boolean dark) {
+        Page page = browser.newPage(locale, dark, Browser.PHONE_WIDTH);
+        page.navigate(url(path));
+        Axe.assertNoViolations(page);
+    }
+
     private static String url(String path) {
         return "http://127.0.0.1:" + hub.port() + path;
     }
