@@ -38,8 +38,18 @@ class DocsScreenshotsTest {
                     .filter(i -> i.name().in("en").startsWith("Web hosting and mail unavailable")).findFirst().orElseThrow();
             shoot(browser.newPage("en-US", false, 1000), base + "/incidents/" + outage.id(), out.resolve("incident-en.png"));
             shoot(browser.newPage("ja-JP", false, Browser.PHONE_WIDTH), base + "/no-such-page", out.resolve("not-found-ja-phone.png"));
+            // The admin page of the incident in progress, as its operator sees it.
+            hub.admin().accounts().create("ops@example.com", "correct horse battery".toCharArray());
+            Page admin = browser.newPage("en-US", false, 1000);
+            admin.navigate(base + "/admin/login");
+            admin.fill("#email", "ops@example.com");
+            admin.fill("#password", "correct horse battery");
+            admin.click("button[type=submit]");
+            admin.click("main table a");
+            assertThat(admin.url()).contains("/admin/incidents/");
+            admin.screenshot(new Page.ScreenshotOptions().setPath(out.resolve("admin-incident-en.png")).setFullPage(true));
         }
-        for (String name : new String[] {"home-en.png", "home-ja-dark-phone.png", "incident-en.png", "not-found-ja-phone.png"}) {
+        for (String name : new String[] {"home-en.png", "home-ja-dark-phone.png", "incident-en.png", "not-found-ja-phone.png", "admin-incident-en.png"}) {
             assertThat(Files.size(out.resolve(name))).as(name).isGreaterThan(10_000);
         }
     }
