@@ -65,6 +65,12 @@ public final class ServeCommand implements Callable<Integer> {
         }
         if (startupTraining) {
             spec.commandLine().getOut().println("noroshi serve: startup training answered " + StartupTraining.run() + " requests");
+            try {
+                // The commands too, so a CLI call finds its classes in the same cache.
+                spec.commandLine().getOut().println("noroshi serve: startup training ran commands with exit codes " + CommandTraining.run());
+            } catch (java.io.IOException | RuntimeException e) {
+                spec.commandLine().getErr().println("noroshi serve: command training skipped: " + e);
+            }
             return 0;
         }
         if (config == null && !demo) config = Path.of("noroshi.yaml");

@@ -25,7 +25,6 @@ import java.util.List;
  */
 public final class DemoHistory {
 
-    private static final long DAY = 86_400;
 
     private final IncidentStore incidents;
     private final MaintenanceStore maintenance;
@@ -42,10 +41,12 @@ public final class DemoHistory {
     /** Writes the demo data unless the database already holds incidents; returns whether it wrote. */
     public boolean seedIfEmpty(NoroshiConfig config, Instant now) {
         if (incidents.count() > 0) return false;
-        Instant outageStart = now.minus(Duration.ofDays(12)).minus(Duration.ofHours(5));
-        DemoStories.storageOutage(incidents, outageStart);
-        DemoStories.smallIncidents(incidents, now);
-        DemoStories.activeIncident(incidents, now);
+        // 09:12 in the page's time zone twelve days ago: the updates name their next update's time of day.
+        Instant outageStart = LocalDate.ofInstant(now, config.page().timeZone()).minusDays(12)
+                .atTime(9, 12).atZone(config.page().timeZone()).toInstant();
+        var spells = new java.util.ArrayList<DemoStories.Spell>(DemoStories.storageOutage(incidents, outageStart));
+        spells.addAll(DemoStories.smallIncidents(incidents, now));
+        spells.add(DemoStories.activeIncident(incidents, now));
         maintenance.schedule(
                 Text.of("Database maintenance in Osaka DC2", "大阪第2データセンターのデータベースメンテナンス"),
                 Impact.MINOR, now.plus(Duration.ofDays(3)), now.plus(Duration.ofDays(3)).plus(Duration.ofHours(2)),
@@ -54,36 +55,47 @@ public final class DemoHistory {
                         "大阪第2データセンターのデータベースサーバーにセキュリティ更新を適用します。作業中、最大30秒程度接続が切断される場合があります。"),
                 now.minus(Duration.ofDays(2)));
         states.put(new ComponentState("control-panel", ComponentStatus.DEGRADED_PERFORMANCE, now.minus(Duration.ofMinutes(40)), false));
-        seedUptime(config, now, outageStart);
+        seedUptime(config, now, spells);
         return true;
     }
 
-    private void seedUptime(NoroshiConfig config, Instant now, Instant outageStart) {
-        LocalDate today = LocalDate.ofInstant(now, config.page().timeZone());
-        LocalDate outageDay = LocalDate.ofInstant(outageStart, config.page().timeZone());
+    /**
+     * 90 days per component, watched the whole time: operational except for the spells the stories
+     * tell of, split at midnight in the page's time zone. Today is counted up to now.
+     */
+    private void seedUptime(NoroshiConfig config, Instant now, List<DemoStories.Spell> spells) {
+        var zone = config.page().timeZone();
+        LocalDate today = LocalDate.ofInstant(now, zone);
         var days = new java.util.ArrayList<DailyUptime>();
         for (var component : config.components()) {
-            int seed = Math.abs(component.id().hashCode());
             for (int back = 89; back >= 0; back--) {
                 LocalDate day = today.minusDays(back);
-                long outage = 0;
+                Instant from = day.atStartOfDay(zone).toInstant();
+                Instant until = back == 0 ? now : day.plusDays(1).atStartOfDay(zone).toInstant();
+                long observed = Duration.between(from, until).toSeconds();
                 long degraded = 0;
-                if (day.equals(outageDay) && List.of("web-hosting", "mail", "databases").contains(component.id())) {
-                    outage = 9 * 3600;
-                } else if ((seed + back * 7) % 37 == 0) {
-                    degraded = 600 + (seed % 1200);
-                } else if ((seed + back * 13) % 53 == 0) {
-                    outage = 120 + (seed % 900);
+                long outage = 0;
+                long maintenance = 0;
+                for (var spell : spells) {
+                    if (!spell.componentId().equals(component.id())) continue;
+                    long seconds = overlap(spell.from(), spell.until(), from, until);
+                    switch (spell.status()) {
+                        case DEGRADED_PERFORMANCE -> degraded += seconds;
+                        case PARTIAL_OUTAGE, MAJOR_OUTAGE -> outage += seconds;
+                        case UNDER_MAINTENANCE -> maintenance += seconds;
+                        case OPERATIONAL -> { }
+                    }
                 }
-                long observed = back == 0 ? Math.min(DAY, secondsIntoDay(now, config, day)) : DAY;
-                days.add(new DailyUptime(component.id(), day, Math.max(0, observed - outage - degraded), degraded, Math.min(outage, observed), 0));
+                days.add(new DailyUptime(component.id(), day, Math.max(0, observed - degraded - outage - maintenance), degraded, outage, maintenance));
             }
         }
         uptime.putAll(days);
     }
 
-    private static long secondsIntoDay(Instant now, NoroshiConfig config, LocalDate day) {
-        return Duration.between(day.atStartOfDay(config.page().timeZone()).toInstant(), now).toSeconds();
+    private static long overlap(Instant a, Instant b, Instant from, Instant until) {
+        Instant start = a.isAfter(from) ? a : from;
+        Instant end = b.isBefore(until) ? b : until;
+        return end.isAfter(start) ? Duration.between(start, end).toSeconds() : 0;
     }
 
     static NewUpdate update(IncidentStatus status, Instant at, String en, String ja, AffectedComponent... affected) {

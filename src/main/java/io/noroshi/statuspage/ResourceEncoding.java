@@ -16,11 +16,32 @@ import java.util.zip.GZIPOutputStream;
 public final class ResourceEncoding {
 
     /**
-     * Short on purpose for every file, badges included: a status changes in seconds, and an
-     * outage is exactly when stale copies in caches and CDNs would mislead readers. The
-     * stale-while-revalidate window keeps a stampede off the origin while staying near-live.
+     * Pages and the JSON API: a browser revalidates on every view ({@code max-age=0}; the ETag makes
+     * that a 304 of a few hundred bytes), so a reader following the admin's link right after a
+     * resolve sees it. Shared caches and CDNs may answer for {@code s-maxage} seconds, which keeps a
+     * stampede off the hub; {@code stale-if-error} lets them keep serving the last page while the hub
+     * is unreachable, when a status page is needed most. No {@code stale-while-revalidate}: browsers
+     * honour it too, and it showed "Investigating" after the resolve.
      */
-    public static final String CACHE_CONTROL = "public, max-age=10, stale-while-revalidate=30";
+    public static final String CACHE_CONTROL = "public, max-age=0, s-maxage=5, stale-if-error=86400";
+
+    /**
+     * Badges: embedded in other sites' pages and READMEs, often behind an image proxy, so fetched far
+     * more than pages; the same revalidation for browsers, a little longer in shared caches.
+     */
+    public static final String BADGE_CACHE_CONTROL = "public, max-age=0, s-maxage=10, stale-if-error=86400";
+
+    /** Feeds: polled by readers every few minutes, never looked at within seconds of a change. */
+    public static final String FEED_CACHE_CONTROL = "public, max-age=60, stale-if-error=86400";
+
+    /** The Cache-Control of a resource of this content type (see the constants for why). */
+    public static String cacheControl(String contentType) {
+        return switch (contentType) {
+            case SVG -> BADGE_CACHE_CONTROL;
+            case ATOM, RSS -> FEED_CACHE_CONTROL;
+            default -> CACHE_CONTROL;
+        };
+    }
 
     public static final String HTML = "text/html; charset=utf-8";
     public static final String JSON = "application/json; charset=utf-8";
@@ -36,7 +57,7 @@ public final class ResourceEncoding {
     /** The resource for {@code body}; gzip is null when it would not be smaller. */
     public static Resource encode(String contentType, byte[] body) {
         byte[] gzipped = gzip(body);
-        return new Resource(contentType, body, gzipped.length < body.length ? gzipped : null, etag(body), CACHE_CONTROL);
+        return new Resource(contentType, body, gzipped.length < body.length ? gzipped : null, etag(body), cacheControl(contentType));
     }
 
     /** {@code "<base64url of the first 16 bytes of SHA-256(body)>"}, quotes included. */

@@ -12,6 +12,12 @@ import java.util.Map;
  */
 final class ServedSite {
 
+    /**
+     * Direct memory one site's large files may hold (the launcher gives the JVM 32 MB of it, which
+     * Jetty's buffers share; a replaced file's memory returns when its buffer is collected).
+     */
+    static final long DIRECT_BUDGET = 6L * 1024 * 1024;
+
     private final Map<String, ServedFile> files;
     private final String defaultLanguage;
     private final List<String> otherLanguages;
@@ -40,12 +46,20 @@ final class ServedSite {
                 .sorted()
                 .toList();
         var prepared = new HashMap<String, ServedFile>(snapshot.resources().size() * 2);
+        long direct = 0;
+        // Pages first (the renderer lists the home pages first): the large files readers load most.
         for (Map.Entry<String, Resource> entry : snapshot.resources().entrySet()) {
             String path = entry.getKey();
             Resource resource = entry.getValue();
             boolean variants = hasVariants(path, snapshot);
             ServedFile file = before != null && before.snapshot.resources().get(path) == resource ? before.files.get(path) : null;
-            prepared.put(path, file != null && file.negotiatesLanguage() == variants ? file : ServedFile.of(resource, variants));
+            if (file == null || file.negotiatesLanguage() != variants) {
+                int size = resource.body().length + (resource.gzipped() == null ? 0 : resource.gzipped().length);
+                boolean inDirect = resource.body().length >= ServedFile.DIRECT_FROM && direct + size <= DIRECT_BUDGET;
+                file = ServedFile.of(resource, variants, inDirect);
+            }
+            direct += file.directBytes();
+            prepared.put(path, file);
         }
         this.files = Map.copyOf(prepared);
     }

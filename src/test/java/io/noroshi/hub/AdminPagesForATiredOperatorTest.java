@@ -83,6 +83,12 @@ class AdminPagesForATiredOperatorTest {
         assertThat(page.locator("time").first().innerText()).endsWith(" JST");
         Axe.assertNoViolations(page);
 
+        // A reader who had the public page open before the resolve, in the same browser (same HTTP cache).
+        String publicPage = admin.url(page.locator("main a:has-text('public page')").getAttribute("href"));
+        Page reader = page.context().newPage();
+        reader.navigate(publicPage);
+        assertThat(reader.innerText("main")).contains("Investigating").doesNotContain("Fixed: a full queue was drained.");
+
         page.fill("#resolve_body_en", "Fixed: a full queue was drained.");
         page.click("#resolve-form button[type=submit]");
         assertThat(page.locator(".error").count()).as(() -> page.innerText("main")).isZero();
@@ -92,9 +98,10 @@ class AdminPagesForATiredOperatorTest {
         assertThat(page.innerText("#affected-now")).contains("Operational");
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("admin-resolved.png")).setFullPage(true));
 
-        Page reader = browser.newPage();
-        reader.navigate(admin.url(page.locator("main a:has-text('public page')").getAttribute("href")));
-        assertThat(reader.innerText("main")).contains("Fixed: a full queue was drained.");
+        // Following the link again at once: the browser revalidates (304 or the new page), it does not show its copy.
+        var again = reader.navigate(publicPage);
+        assertThat(again.headerValue("cache-control")).contains("max-age=0");
+        assertThat(reader.innerText("main")).contains("Fixed: a full queue was drained.").contains("Resolved");
     }
 
     @Test
@@ -113,6 +120,23 @@ class AdminPagesForATiredOperatorTest {
         page.click("#component-row-dns button:has-text('Clear override')");
         assertThat(page.locator("button:has-text('Clear override')").count()).isEqualTo(before);
         assertThat(page.locator("#component-row-dns button:has-text('Clear override')").count()).isZero();
+    }
+
+    @Test
+    void aRefusedMaintenanceKeepsItsWindowAndComponents() {
+        Page page = loggedIn(1200);
+        page.navigate(admin.url("/admin/maintenance"));
+        page.fill("#name_en", "Router swap TIRED3");
+        page.fill("#scheduled_for", "2026-03-01T09:00:00Z");
+        page.fill("#scheduled_until", "next tuesday");
+        page.check("input[name=component_ids][value=dns]");
+        page.click("#schedule-form button[type=submit]");
+        assertThat(page.innerText("#scheduled_until-error")).contains("must be a UTC time");
+        assertThat(page.inputValue("#name_en")).isEqualTo("Router swap TIRED3");
+        assertThat(page.inputValue("#scheduled_until")).isEqualTo("next tuesday");
+        assertThat(page.isChecked("input[name=component_ids][value=dns]")).isTrue();
+        assertThat(page.isChecked("input[name=component_ids][value=mail]")).isFalse();
+        Axe.assertNoViolations(page);
     }
 
     @Test

@@ -52,6 +52,7 @@ class NotFoundPageInBrowserTest {
         assertThat(response.headerValue("content-type")).startsWith("text/html");
         assertThat(page.locator("h1").innerText()).isEqualTo(heading);
         assertThat(page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")).as("no sideways scrolling").isEqualTo(true);
+        io.noroshi.testing.Axe.assertNoViolations(page);
         page.getByText(link).click();
         page.waitForURL(url(home));
         assertThat(page.locator(".banner").count()).as("the status page").isEqualTo(1);

@@ -88,15 +88,18 @@ class HtmlPagesTest {
         days.add(new DailyUptime("dns", SiteFixture.TODAY, 86_400, 0, 0, 0));
         days.add(new DailyUptime("dns", SiteFixture.TODAY.minusDays(1), 0, 0, 0, 0));
         days.add(new DailyUptime("dns", SiteFixture.TODAY.minusDays(2), 82_800, 0, 3_600, 0));
+        days.add(new DailyUptime("dns", SiteFixture.TODAY.minusDays(3), 75_600, 10_800, 0, 0));
         var quiet = SiteFixture.quiet();
         var data = new PageData(quiet.config(), Map.of(), List.of(), List.of(), List.of(), Map.of("dns", days), SiteFixture.NOW);
         Snapshot snapshot = renderer.render(data);
         String page = html(snapshot, "/");
         assertThat(page).contains("class=\"d-none\" role=\"img\"><title>Nov 24, 2026: no data</title>");
-        assertThat(page).contains("class=\"d-up\" role=\"img\"><title>Nov 25, 2026: 100.00% uptime</title>");
-        assertThat(page).contains("class=\"d-part\" role=\"img\"><title>Nov 23, 2026: 95.83% uptime, outage 60 min</title>");
+        assertThat(page).contains("class=\"d-up\" role=\"img\"><title>Nov 25, 2026: 100.00% operational</title>");
+        assertThat(page).contains("class=\"d-part\" role=\"img\"><title>Nov 23, 2026: 95.83% operational, 1 h outage</title>");
+        assertThat(page).as("a degraded day is never a plain 100% day")
+                .contains("class=\"d-deg\" role=\"img\"><title>Nov 22, 2026: 87.50% operational, 3 h degraded</title>");
         assertThat(page).contains("Aug 28, 2026: no data").as("the oldest of 90 days");
-        assertThat(page).as("two observed days, one hour down; the empty day does not count").contains("<span>97.91% uptime</span>");
+        assertThat(page).as("three observed days, one hour down; the empty day does not count").contains("<span>98.61% uptime</span>");
         assertThat(count(page, "class=\"d-up\"")).as("only the one observed good day is green").isEqualTo(1);
         assertThat(html(snapshot, "/ja/")).contains("2026年11月24日: データなし");
     }

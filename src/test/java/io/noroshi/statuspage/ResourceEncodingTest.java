@@ -58,7 +58,7 @@ class ResourceEncodingTest {
     }
 
     @Test
-    void everyResourceHasItsContentTypeAndTheShortCacheLifetime() {
+    void everyResourceHasItsContentTypeAndBrowsersRevalidatePagesApiAndBadges() {
         renderer.render(SiteFixture.demo(3)).resources().forEach((path, resource) -> {
             String expected = path.startsWith("/api/") ? "application/json; charset=utf-8"
                     : path.endsWith(".atom") ? "application/atom+xml; charset=utf-8"
@@ -66,7 +66,11 @@ class ResourceEncodingTest {
                     : path.endsWith(".svg") ? "image/svg+xml; charset=utf-8"
                     : "text/html; charset=utf-8";
             assertThat(resource.contentType()).as(path).isEqualTo(expected);
-            assertThat(resource.cacheControl()).as(path).isEqualTo("public, max-age=10, stale-while-revalidate=30");
+            String cache = path.endsWith(".svg") ? "public, max-age=0, s-maxage=10, stale-if-error=86400"
+                    : path.endsWith(".atom") || path.endsWith(".rss") ? "public, max-age=60, stale-if-error=86400"
+                    : "public, max-age=0, s-maxage=5, stale-if-error=86400";
+            assertThat(resource.cacheControl()).as(path).isEqualTo(cache);
+            assertThat(resource.cacheControl()).as(path).doesNotContain("stale-while-revalidate");
         });
     }
 }

@@ -90,11 +90,12 @@ public final class HtmlPages {
             // it for the history pages: a new incident moves the newest ones to another page.
             for (Incident incident : facts.kept()) {
                 var event = event(views, incident);
-                files.put(paths.incident(lang, incident.id()), pages.get(new Page("event.jte", new Shown(lang, new Same(incident))),
+                files.put(paths.incident(lang, incident.id()), pages.get(new Page("event.jte", shown(views, incident)),
                         key -> incidentPage(views, paths, incident, event)));
             }
             for (Maintenance m : facts.data().maintenance()) {
-                files.put(paths.maintenance(lang, m.id()), pages.get(new Page("event.jte", new Shown(lang, m)), key -> {
+                Object shownAt = m.status().isActive() || m.status() == io.noroshi.incident.MaintenanceStatus.SCHEDULED ? views.minute() : "";
+                files.put(paths.maintenance(lang, m.id()), pages.get(new Page("event.jte", new Shown(lang, List.of(m, shownAt))), key -> {
                     var event = views.maintenance(m);
                     var chrome = views.chrome(event.title(), l -> paths.maintenance(l, m.id()), m.updatedAt());
                     return bytes("event.jte", new Views.EventPage(chrome, event, ""));
@@ -120,7 +121,7 @@ public final class HtmlPages {
      */
     public byte[] historyPage(SiteFacts facts, String lang, int number, List<Incident> shown) {
         var views = new PageViews(facts, strings(lang), strings, new RenderCache<>());
-        var events = shown.stream().map(views::incident).toList();
+        var events = shown.stream().map(i -> views.incident(i).withoutAgo()).toList();
         return historyPage(facts, views, SitePaths.of(facts.page()), number, shown, events);
     }
 
@@ -149,7 +150,7 @@ public final class HtmlPages {
             // The page's number, their count and its incidents determine it; an empty history shows when the site last changed.
             Object key = List.of(lang, page, pages, shown.stream().map(Same::new).toList(), shown.isEmpty() ? facts.lastChange() : "");
             files.put(paths.history(lang, page), this.pages.get(new Page("history.jte", key), k ->
-                    historyPage(facts, views, paths, number, listed, listed.stream().map(i -> event(views, i)).toList())));
+                    historyPage(facts, views, paths, number, listed, listed.stream().map(i -> event(views, i).withoutAgo()).toList())));
         }
     }
 
@@ -178,7 +179,12 @@ public final class HtmlPages {
     }
 
     private Views.Event event(PageViews views, Incident incident) {
-        return events.get(new Shown(views.language(), new Same(incident)), k -> views.incident(incident));
+        return events.get(shown(views, incident), k -> views.incident(incident));
+    }
+
+    /** An incident as shown in a language: an open one's relative times change with the minute. */
+    private static Shown shown(PageViews views, Incident incident) {
+        return new Shown(views.language(), incident.isResolved() ? new Same(incident) : List.of(new Same(incident), views.minute()));
     }
 
     private byte[] bytes(String template, Object view) {

@@ -8,6 +8,7 @@ import io.noroshi.incident.Maintenance;
 import io.noroshi.statuspage.OverallStatus;
 import io.noroshi.statuspage.PageLayout;
 import io.noroshi.statuspage.PageTimes;
+import io.noroshi.statuspage.RelativeTimes;
 import io.noroshi.statuspage.RenderCache;
 import io.noroshi.statuspage.SiteFacts;
 import io.noroshi.statuspage.SitePaths;
@@ -98,6 +99,12 @@ final class PageViews {
                 cells = new ArrayList<>(cells);
                 var last = cells.removeLast();
                 cells.add(new Views.Day(last.x(), "d-none", t.get("uptime.today") + ": " + t.get("component.monitoring_unavailable")));
+            } else if (!unavailable && current != ComponentStatus.OPERATIONAL) {
+                // Today's bar tells what is true now, whatever today's stored seconds have caught up with.
+                cells = new ArrayList<>(cells);
+                var last = cells.removeLast();
+                String css = UptimeBars.severity(UptimeBars.css(current)) > UptimeBars.severity(last.css()) ? UptimeBars.css(current) : last.css();
+                cells.add(new Views.Day(last.x(), css, last.label() + " · " + t.format("uptime.now", t.component(current))));
             }
             return new Views.ComponentRow(component.id(), component.name().in(lang), component.description().in(lang),
                     unavailable ? new Views.Status(t.get("component.monitoring_unavailable"), "s-no-data", "?") : status(current),
@@ -105,25 +112,42 @@ final class PageViews {
         });
     }
 
+    /**
+     * An open incident's times carry how long ago they were (they change with the minute, see
+     * {@link #minute}); a resolved one's carry when it was resolved and how long it lasted instead.
+     */
     Views.Event incident(Incident incident) {
         Views.Status status = new Views.Status(t.updateStatus(incident.status().wire()),
                 incident.isResolved() ? "s-ok" : "s-impact-" + incident.impact().wire(), incident.isResolved() ? "✓" : "!");
+        boolean open = !incident.isResolved();
+        Instant resolvedAt = incident.resolvedAt().orElse(null);
         return new Views.Event(incident.name().in(lang), paths.link(paths.incident(lang, incident.id())), status,
-                t.get("impact." + incident.impact().wire()), time(incident.createdAt()), null, null,
-                componentNames(incident.componentIds()), updates(incident.updates()));
+                t.get("impact." + incident.impact().wire()), time(incident.createdAt(), open), null, null,
+                componentNames(incident.componentIds()), updates(incident.updates(), open),
+                resolvedAt == null ? null : time(resolvedAt),
+                resolvedAt == null ? "" : RelativeTimes.duration(java.time.Duration.between(incident.createdAt(), resolvedAt), t));
+    }
+
+    /**
+     * The minute the relative times of open incidents and coming maintenance are written for: part of
+     * the cache key of what shows them, so they are re-rendered once a minute and no more.
+     */
+    Instant minute() {
+        return facts.data().generatedAt().truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
     }
 
     Views.Event maintenance(Maintenance m) {
         var status = new Views.Status(t.get("maintenance." + m.status().wire()),
                 m.status().isActive() ? "s-maint" : "s-scheduled", "◐");
+        boolean coming = m.status() != io.noroshi.incident.MaintenanceStatus.COMPLETED && m.status() != io.noroshi.incident.MaintenanceStatus.CANCELLED;
         return new Views.Event(m.name().in(lang), paths.link(paths.maintenance(lang, m.id())), status,
-                t.get("impact." + m.impact().wire()), time(m.createdAt()), time(m.scheduledFor()), time(m.scheduledUntil()),
-                componentNames(m.componentIds()), updates(m.updates()));
+                t.get("impact." + m.impact().wire()), time(m.createdAt()), time(m.scheduledFor(), coming), time(m.scheduledUntil(), coming),
+                componentNames(m.componentIds()), updates(m.updates(), false), null, "");
     }
 
-    private List<Views.Update> updates(List<IncidentUpdate> updates) {
+    private List<Views.Update> updates(List<IncidentUpdate> updates, boolean relative) {
         return updates.reversed().stream()
-                .map(u -> new Views.Update(t.updateStatus(u.status()), time(u.createdAt()), u.body().in(lang))).toList();
+                .map(u -> new Views.Update(t.updateStatus(u.status()), time(u.createdAt(), relative), u.body().in(lang))).toList();
     }
 
     private List<String> componentNames(List<String> ids) {
@@ -153,5 +177,10 @@ final class PageViews {
 
     Views.Time time(Instant at) {
         return new Views.Time(times.attribute(at), times.display(at, dateTime));
+    }
+
+    /** With {@code relative}, also how long ago {@code at} was (or how far ahead) at {@link #minute}. */
+    Views.Time time(Instant at, boolean relative) {
+        return relative ? new Views.Time(times.attribute(at), times.display(at, dateTime), RelativeTimes.relative(at, minute(), t)) : time(at);
     }
 }

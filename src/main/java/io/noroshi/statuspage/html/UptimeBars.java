@@ -1,6 +1,7 @@
 package io.noroshi.statuspage.html;
 
 import io.noroshi.statuspage.PageData;
+import io.noroshi.statuspage.RelativeTimes;
 import io.noroshi.statuspage.UiStrings;
 import io.noroshi.uptime.DailyUptime;
 import java.time.LocalDate;
@@ -40,13 +41,48 @@ final class UptimeBars {
                 out.add(new Views.Day(i * STEP, "d-none", when + ": " + t.get("uptime.noData")));
                 continue;
             }
-            String percent = percent(day.uptimeRatio());
-            String label = day.outageSeconds() > 0
-                    ? t.format("uptime.dayWithOutage", when, percent, (day.outageSeconds() + 59) / 60)
-                    : t.format("uptime.day", when, percent);
-            out.add(new Views.Day(i * STEP, css(day), label));
+            out.add(new Views.Day(i * STEP, css(day), label(day, when, t)));
         }
         return out;
+    }
+
+    /**
+     * What a day was, in words: {@code Mar 1: 99.20% operational, 3 h degraded}. A day with any
+     * trouble never reads as a plain 100%: its share operational is below it and each kind is named.
+     */
+    static String label(DailyUptime day, String when, UiStrings t) {
+        var text = new StringBuilder(t.format("uptime.dayOperational", when, percent((double) day.operationalSeconds() / day.observedSeconds())));
+        if (day.degradedSeconds() > 0) text.append(", ").append(t.format("uptime.degradedFor", length(day.degradedSeconds(), t)));
+        if (day.outageSeconds() > 0) text.append(", ").append(t.format("uptime.outageFor", length(day.outageSeconds(), t)));
+        if (day.maintenanceSeconds() > 0) text.append(", ").append(t.format("uptime.maintenanceFor", length(day.maintenanceSeconds(), t)));
+        return text.toString();
+    }
+
+    private static String length(long seconds, UiStrings t) {
+        return RelativeTimes.duration(java.time.Duration.ofSeconds(seconds + 59), t);
+    }
+
+    /** The colour of a status, for today's bar while the component is in it. */
+    static String css(io.noroshi.component.ComponentStatus status) {
+        return switch (status) {
+            case OPERATIONAL -> "d-up";
+            case DEGRADED_PERFORMANCE -> "d-deg";
+            case PARTIAL_OUTAGE -> "d-part";
+            case MAJOR_OUTAGE -> "d-down";
+            case UNDER_MAINTENANCE -> "d-maint";
+        };
+    }
+
+    /** How bad a bar's colour is, to keep the worse of what today recorded and what is true now. */
+    static int severity(String css) {
+        return switch (css) {
+            case "d-down" -> 5;
+            case "d-part" -> 4;
+            case "d-deg" -> 3;
+            case "d-maint" -> 2;
+            case "d-up" -> 1;
+            default -> 0;
+        };
     }
 
     /** Uptime over the days in the window, as text; "no data" when none was observed. */

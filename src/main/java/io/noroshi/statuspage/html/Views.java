@@ -28,8 +28,14 @@ public final class Views {
     public record LanguageLink(String lang, String name, String alternate, String href) {
     }
 
-    /** A moment: {@code iso} for {@code <time datetime>}, {@code text} for people, offset included. */
-    public record Time(String iso, String text) {
+    /**
+     * A moment: {@code iso} for {@code <time datetime>}, {@code text} for people, offset included;
+     * {@code ago} how long ago ("40 minutes ago") when the page shows it, else empty.
+     */
+    public record Time(String iso, String text, String ago) {
+        public Time(String iso, String text) {
+            this(iso, text, "");
+        }
     }
 
     /** A status as shown: words always, plus a CSS class for colour and a glyph for shape. */
@@ -45,11 +51,23 @@ public final class Views {
      * @param from       empty text for incidents; maintenance window start
      * @param components names of the affected components
      * @param updates    newest first
+     * @param resolved   when an incident was resolved, else null
+     * @param lasted     how long a resolved incident lasted ("5 h 25 min"), else empty
      */
     public record Event(String title, String href, Status status, String impact, Time started, Time from, Time until,
-                        List<String> components, List<Update> updates) {
+                        List<String> components, List<Update> updates, Time resolved, String lasted) {
         public boolean isMaintenance() {
             return from != null;
+        }
+
+        /** The same event with absolute times only: for pages that must keep their bytes as time passes (history). */
+        public Event withoutAgo() {
+            return new Event(title, href, status, impact, absolute(started), absolute(from), absolute(until), components,
+                    updates.stream().map(u -> new Update(u.status(), absolute(u.at()), u.body())).toList(), resolved, lasted);
+        }
+
+        private static Time absolute(Time time) {
+            return time == null || time.ago().isEmpty() ? time : new Time(time.iso(), time.text());
         }
     }
 

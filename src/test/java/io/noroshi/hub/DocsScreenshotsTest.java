@@ -1,0 +1,61 @@
+package io.noroshi.hub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import io.noroshi.testing.Browser;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The pictures in {@code docs/screenshots/}: the demo at a fixed moment in Chromium. Run by
+ * {@code scripts/screenshots.sh}, which points {@code noroshi.screenshots} at that directory; in the
+ * suite they go to {@code target/screenshots/docs} and the test checks each picture was taken.
+ */
+class DocsScreenshotsTest {
+
+    /** 12:30 JST on a Tuesday: the demo's incident is 40 minutes old. */
+    static final Instant NOW = Instant.parse("2026-03-10T03:30:00Z");
+
+    @TempDir
+    Path data;
+
+    @Test
+    void takesThePicturesTheDocsShow() throws Exception {
+        Path out = Path.of(System.getProperty("noroshi.screenshots", "target/screenshots/docs"));
+        Files.createDirectories(out);
+        try (var hub = Hub.start(new HubOptions(null, true, "127.0.0.1", 0, data, null), Clock.fixed(NOW, ZoneOffset.UTC));
+             var browser = new Browser()) {
+            String base = "http://127.0.0.1:" + hub.port();
+            shoot(browser.newPage("en-US", false, 1000), base + "/", out.resolve("home-en.png"));
+            shoot(browser.newPage("ja-JP", true, Browser.PHONE_WIDTH), base + "/", out.resolve("home-ja-dark-phone.png"));
+            var outage = hub.database().incidents().history(0, 100).stream()
+                    .filter(i -> i.name().in("en").startsWith("Web hosting and mail unavailable")).findFirst().orElseThrow();
+            shoot(browser.newPage("en-US", false, 1000), base + "/incidents/" + outage.id(), out.resolve("incident-en.png"));
+            shoot(browser.newPage("ja-JP", false, Browser.PHONE_WIDTH), base + "/no-such-page", out.resolve("not-found-ja-phone.png"));
+            // The admin page of the incident in progress, as its operator sees it.
+            hub.admin().accounts().create("ops@example.com", "correct horse battery".toCharArray());
+            Page admin = browser.newPage("en-US", false, 1000);
+            admin.navigate(base + "/admin/login");
+            admin.fill("#email", "ops@example.com");
+            admin.fill("#password", "correct horse battery");
+            admin.click("button[type=submit]");
+            admin.click("main table a");
+            assertThat(admin.url()).contains("/admin/incidents/");
+            admin.screenshot(new Page.ScreenshotOptions().setPath(out.resolve("admin-incident-en.png")).setFullPage(true));
+        }
+        for (String name : new String[] {"home-en.png", "home-ja-dark-phone.png", "incident-en.png", "not-found-ja-phone.png", "admin-incident-en.png"}) {
+            assertThat(Files.size(out.resolve(name))).as(name).isGreaterThan(10_000);
+        }
+    }
+
+    private static void shoot(Page page, String url, Path file) {
+        page.navigate(url);
+        page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
+    }
+}
