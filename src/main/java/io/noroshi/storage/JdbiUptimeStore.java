@@ -5,6 +5,7 @@ import io.noroshi.uptime.UptimeStore;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** {@link UptimeStore} on SQLite or PostgreSQL; days are stored as ISO dates (YYYY-MM-DD). */
 final class JdbiUptimeStore implements UptimeStore {
@@ -17,6 +18,7 @@ final class JdbiUptimeStore implements UptimeStore {
             + "maintenance_seconds = excluded.maintenance_seconds";
 
     private final Transactions db;
+    private final AtomicLong writes = new AtomicLong();
 
     JdbiUptimeStore(Transactions db) {
         this.db = db;
@@ -43,6 +45,12 @@ final class JdbiUptimeStore implements UptimeStore {
             }
             return batch.execute();
         });
+        writes.incrementAndGet();
+    }
+
+    @Override
+    public long writes() {
+        return writes.get();
     }
 
     @Override

@@ -17,4 +17,16 @@ public interface UptimeStore {
 
     /** Every stored component-day from {@code from} (inclusive), by component then day. */
     List<DailyUptime> since(LocalDate from);
+
+    /**
+     * A number that changes whenever this process writes through this store, so a reader can skip
+     * reading again what it read after the last write; {@link #UNKNOWN} when the store cannot tell
+     * (the reader then reads every time). Writes by other processes (another hub on the same
+     * database) are not counted: readers bound how long they trust it.
+     */
+    default long writes() {
+        return UNKNOWN;
+    }
+
+    long UNKNOWN = -1;
 }

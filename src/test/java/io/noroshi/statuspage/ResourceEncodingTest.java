@@ -38,10 +38,12 @@ class ResourceEncodingTest {
     }
 
     @Test
-    void etagIsAQuotedBase64urlOfSixteenDigestBytes() {
+    void etagIsAQuotedBase64urlOfTwoChecksumsAndTheLength() {
         renderer.render(SiteFixture.demo(2)).resources().forEach((path, resource) ->
                 assertThat(resource.etag()).as(path).matches("\"[A-Za-z0-9_-]{22}\""));
-        assertThat(ResourceEncoding.etag("".getBytes(StandardCharsets.UTF_8))).isEqualTo("\"47DEQpj8HBSa-_TImW-5JA\"");
+        assertThat(ResourceEncoding.etag("".getBytes(StandardCharsets.UTF_8))).isEqualTo("\"AAAAAAAAAAAAAAAAAAAAAA\"");
+        // CRC-32C("a") = 0xc1d04330, CRC-32("a") = 0xe8b7be43, length 1
+        assertThat(ResourceEncoding.etag("a".getBytes(StandardCharsets.UTF_8))).isEqualTo("\"wdBDMOi3vkMAAAAAAAAAAQ\"");
     }
 
     @Test

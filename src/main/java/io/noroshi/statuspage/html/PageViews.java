@@ -92,7 +92,8 @@ final class PageViews {
         // All its monitors without data (and no person's status set): say so, never "operational".
         boolean unavailable = state != null && state.monitoringUnavailable() && !state.overridden();
         // 90 day cells with their labels per component and language: kept while the days, today and the status are.
-        return rows.get(List.of(lang, component.id(), days, today, current, unavailable), key -> {
+        // The days by identity: the page's data source hands out the same list while a component's days are equal.
+        return rows.get(List.of(lang, component.id(), new RenderCache.Same(days), today, current, unavailable), key -> {
             String uptime = UptimeBars.overall(days, today, t);
             var cells = UptimeBars.days(days, today, t);
             if (unavailable && cells.getLast().css().equals("d-up")) {

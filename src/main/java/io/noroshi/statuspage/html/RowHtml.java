@@ -30,15 +30,18 @@ public final class RowHtml {
 
     /** The row's markup, as {@code tag/component.jte} writes it, for {@code ${...}} in a template. */
     public HtmlContent of(Views.ComponentRow row, boolean grouped) {
-        return cache.get(new Key(t.language(), row, grouped), key -> {
+        return cache.get(new Key(t.language(), new RenderCache.Same(row), grouped), key -> {
             var out = new Utf8ByteOutput();
             templates.render("tag/component.jte", Map.of("row", row, "t", t, "grouped", grouped), out);
             return new Rendered(out.toByteArray());
         });
     }
 
-    /** A row as shown in one language; the view holds everything else the tag shows. */
-    record Key(String language, Views.ComponentRow row, boolean grouped) {
+    /**
+     * A row as shown in one language; the view holds everything else the tag shows. The view by identity:
+     * {@code PageViews} hands out the same row instance while its inputs are equal.
+     */
+    record Key(String language, RenderCache.Same row, boolean grouped) {
     }
 
     /** Already escaped markup, written as it is. */
