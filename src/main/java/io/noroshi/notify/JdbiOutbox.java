@@ -138,6 +138,12 @@ public final class JdbiOutbox implements Outbox {
     }
 
     @Override
+    public int releaseAllClaims() {
+        return database.write(h -> h.createUpdate("UPDATE notify_deliveries SET lease_owner = NULL, lease_until = NULL"
+                + " WHERE state = 'pending' AND lease_owner IS NOT NULL").execute());
+    }
+
+    @Override
     public Announcement notice(String noticeId) {
         return database.read(h -> h.createQuery("SELECT content FROM notify_notices WHERE id = :id").bind("id", noticeId)
                 .mapTo(String.class).findOne().map(Announcement::fromJson)

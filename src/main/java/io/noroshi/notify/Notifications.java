@@ -36,10 +36,12 @@ public final class Notifications implements AutoCloseable {
     private final AtomicInteger port = new AtomicInteger(-1);
     private final NoroshiConfig config;
     private final Clock clock;
+    private final io.noroshi.storage.Engine engine;
 
     private Notifications(NoroshiConfig config, Database database, MeterRegistry metrics, Clock clock) {
         this.config = config;
         this.clock = clock;
+        this.engine = database.engine();
         var settings = config.notifications();
         URI base = settings.baseUrl().orElse(config.page().url());
         this.outbox = new JdbiOutbox(database);
@@ -66,6 +68,11 @@ public final class Notifications implements AutoCloseable {
 
     public Notifications start(int hubPort) {
         port.set(hubPort);
+        // On SQLite this hub holds the file lock, so every claim left in the file is a dead hub's: free them now.
+        if (engine == io.noroshi.storage.Engine.SQLITE) {
+            int freed = outbox.releaseAllClaims();
+            if (freed > 0) org.slf4j.LoggerFactory.getLogger(Notifications.class).info("notify outbox claimsFreed={}", freed);
+        }
         worker.start();
         return this;
     }

@@ -143,9 +143,9 @@ public final class OutboxWorker implements AutoCloseable {
             var limits = channel.limits();
             this.slots = new Semaphore(Math.max(1, limits.concurrency()));
             this.spacingNanos = (long) (1_000_000_000L / Math.max(0.001, limits.perSecond()));
-            // What it can send in a quarter of the lease at its rate, so a claim never outlives its lease.
-            long inLease = (long) (limits.perSecond() * LEASE.toSeconds() / 4);
-            this.capacity = (int) Math.max(1, Math.min(4 * BATCH, Math.min(inLease, 1L << 20)));
+            // About five seconds of its rate, so a claim ends far inside its lease and a dead hub strands few messages.
+            long fiveSeconds = (long) (limits.perSecond() * 5);
+            this.capacity = (int) Math.max(Math.max(1, 2L * limits.concurrency()), Math.min(4L * BATCH, fiveSeconds));
         }
 
         /** Claims more when there is room; true when it claimed something. */
