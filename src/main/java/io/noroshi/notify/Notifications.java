@@ -30,6 +30,7 @@ public final class Notifications implements AutoCloseable {
     private final Outbox outbox;
     private final OutboxWorker worker;
     private final Announcer announcer;
+    private final TeamAlerts alerts;
     private final Subscriptions subscriptions;
     private final SubscribePages pages;
     private final List<Channel> channels;
@@ -49,7 +50,7 @@ public final class Notifications implements AutoCloseable {
         var all = new ArrayList<>(settings.channels());
         var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER).build();
         all.add(new WebhookChannel(Outbox.SUBSCRIBER_WEBHOOKS, java.util.Optional.empty(), java.util.Optional.empty(), keys::webhookSecret, http,
-                clock, new Channel.Limits(16, 500)));
+                clock, new Channel.Limits(32, 5000)));
         this.channels = List.copyOf(all);
         var holder = new Subscriptions[1];
         this.worker = new OutboxWorker(outbox, channels, (d, a) -> holder[0].linkFor(d, a), clock, settings.subscribers().maxTries(),
@@ -57,6 +58,7 @@ public final class Notifications implements AutoCloseable {
         this.subscriptions = new Subscriptions(new JdbiSubscriberStore(database), keys, outbox, config, base, clock, worker::wake);
         holder[0] = subscriptions;
         this.announcer = new Announcer(config, outbox, base, clock, worker::wake);
+        this.alerts = new TeamAlerts(config, database, outbox, base, clock, worker::wake);
         this.pages = new SubscribePages(subscriptions, new SubscribeThrottle(settings.subscribers().perAddressPerHour(),
                 settings.subscribers().perClientPerHour(), clock), config, port::get);
     }
@@ -79,6 +81,11 @@ public final class Notifications implements AutoCloseable {
 
     public Announcements announcements() {
         return announcer;
+    }
+
+    /** Monitor verdict changes and audit findings to team routes; {@link TeamAlerts#remind()} once a minute. */
+    public TeamAlerts alerts() {
+        return alerts;
     }
 
     public Subscriptions subscriptions() {

@@ -49,6 +49,11 @@ public final class OutboxWorker implements AutoCloseable {
     private final MeterRegistry metrics;
     private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
     private final ConcurrentLinkedQueue<Finished> finished = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger unflushed = new AtomicInteger();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    /** Outcomes stored together in one transaction: one commit per message would cap the rate at the disk's. */
+    private static final int FLUSH_BATCH = 500;
+    private static final long BUSY_POLL_NANOS = Duration.ofMillis(20).toNanos();
     private final Map<String, Announcement> notices = new ConcurrentHashMap<>();
     private final AtomicLong depth = new AtomicLong();
     private final AtomicLong oldestPendingSeconds = new AtomicLong();
@@ -98,7 +103,7 @@ public final class OutboxWorker implements AutoCloseable {
                 log.warn("notify outbox round failed error={}", e.toString());
                 LockSupport.parkNanos(Duration.ofSeconds(2).toNanos());
             }
-            if (!busy && running) LockSupport.parkNanos(finished.isEmpty() ? IDLE_POLL_NANOS : Duration.ofMillis(20).toNanos());
+            if (!busy && running) LockSupport.parkNanos(inFlight.get() == 0 && unflushed.get() == 0 ? IDLE_POLL_NANOS : BUSY_POLL_NANOS);
         }
     }
 
@@ -113,10 +118,11 @@ public final class OutboxWorker implements AutoCloseable {
         var byClaim = new LinkedHashMap<String, List<Outbox.Outcome>>();
         Finished f;
         int n = 0;
-        while (n < 5000 && (f = finished.poll()) != null) {
+        while (n < 10 * FLUSH_BATCH && (f = finished.poll()) != null) {
             byClaim.computeIfAbsent(f.claimId(), k -> new ArrayList<>()).add(f.outcome());
             n++;
         }
+        unflushed.addAndGet(-n);
         byClaim.forEach(outbox::finish);
     }
 
@@ -134,9 +140,11 @@ public final class OutboxWorker implements AutoCloseable {
         private final Semaphore slots;
         private final AtomicInteger held = new AtomicInteger();
         private final int capacity;
+        private final int refillAt;
         private final long spacingNanos;
         private final AtomicLong nextSlot = new AtomicLong(System.nanoTime());
         private final RandomIds claimIds = new RandomIds();
+        private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
         Lane(Channel channel) {
             this.channel = channel;
@@ -146,17 +154,19 @@ public final class OutboxWorker implements AutoCloseable {
             // About five seconds of its rate, so a claim ends far inside its lease and a dead hub strands few messages.
             long fiveSeconds = (long) (limits.perSecond() * 5);
             this.capacity = (int) Math.max(Math.max(1, 2L * limits.concurrency()), Math.min(4L * BATCH, fiveSeconds));
+            this.refillAt = capacity / 2;
         }
 
         /** Claims more when there is room; true when it claimed something. */
         boolean fill() {
             int room = capacity - held.get();
-            if (room < Math.min(capacity, BATCH) / 2 && held.get() > 0) return false;
+            if (held.get() > refillAt) return false;
             if (room <= 0) return false;
             String claimId = claimIds.next();
             List<Outbox.Claimed> claimed = outbox.claim(channel.name(), claimId, Math.min(room, BATCH), clock.instant(), LEASE);
             for (Outbox.Claimed d : claimed) {
                 held.incrementAndGet();
+                inFlight.incrementAndGet();
                 senders.execute(() -> deliver(claimId, d));
             }
             return !claimed.isEmpty();
@@ -175,14 +185,18 @@ public final class OutboxWorker implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 held.decrementAndGet();
+                inFlight.decrementAndGet();
                 return; // shutting down: the lease ends and another round (or hub) sends it
             } catch (RuntimeException e) {
                 outcome = failed(d, "internal error: " + e.getClass().getSimpleName(), true, Optional.empty());
             }
             count(outcome);
             finished.add(new Finished(claimId, outcome));
-            held.decrementAndGet();
-            wake();
+            int waiting = unflushed.incrementAndGet();
+            int left = held.decrementAndGet();
+            inFlight.decrementAndGet();
+            // Wake the loop only when there is a batch to store or room to claim more, not for every message.
+            if (waiting >= FLUSH_BATCH || left == refillAt || left == 0) wake();
         }
 
         private void pace() throws InterruptedException {
@@ -209,8 +223,8 @@ public final class OutboxWorker implements AutoCloseable {
                 case Outbox.Outcome.Retry r -> "retry";
                 case Outbox.Outcome.Dead x -> "dead";
             };
-            Counter.builder("noroshi.notify.deliveries").tag("channel", channel.name()).tag("outcome", outcome)
-                    .description("deliveries tried, by channel and outcome").register(metrics).increment();
+            counters.computeIfAbsent(outcome, name -> Counter.builder("noroshi.notify.deliveries").tag("channel", channel.name()).tag("outcome", name)
+                    .description("deliveries tried, by channel and outcome").register(metrics)).increment();
             if (!(o instanceof Outbox.Outcome.Sent)) {
                 log.info("notify delivery channel={} outcome={} attempts={} notice={}", channel.name(), outcome, o.delivery().attempts(),
                         o.delivery().noticeId());
