@@ -19,7 +19,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -47,7 +46,7 @@ public final class OutboxWorker implements AutoCloseable {
     private final int maxTries;
     private final Backoff backoff;
     private final MeterRegistry metrics;
-    private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
+    private final List<ExecutorService> senders = new ArrayList<>();
     private final ConcurrentLinkedQueue<Finished> finished = new ConcurrentLinkedQueue<>();
     private final AtomicInteger unflushed = new AtomicInteger();
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -137,7 +136,8 @@ public final class OutboxWorker implements AutoCloseable {
     /** One channel: its claims, its concurrency and its rate. */
     private final class Lane {
         private final Channel channel;
-        private final Semaphore slots;
+        /** The channel's concurrency as platform threads: blocking SMTP and HTTP sends run fastest on their own threads. */
+        private final ExecutorService pool;
         private final AtomicInteger held = new AtomicInteger();
         private final int capacity;
         private final int refillAt;
@@ -149,7 +149,9 @@ public final class OutboxWorker implements AutoCloseable {
         Lane(Channel channel) {
             this.channel = channel;
             var limits = channel.limits();
-            this.slots = new Semaphore(Math.max(1, limits.concurrency()));
+            this.pool = Executors.newFixedThreadPool(Math.max(1, limits.concurrency()),
+                    Thread.ofPlatform().name("notify-" + channel.name() + "-", 0).daemon().factory());
+            senders.add(pool);
             this.spacingNanos = (long) (1_000_000_000L / Math.max(0.001, limits.perSecond()));
             // About five seconds of its rate, so a claim ends far inside its lease and a dead hub strands few messages.
             long fiveSeconds = (long) (limits.perSecond() * 5);
@@ -167,7 +169,7 @@ public final class OutboxWorker implements AutoCloseable {
             for (Outbox.Claimed d : claimed) {
                 held.incrementAndGet();
                 inFlight.incrementAndGet();
-                senders.execute(() -> deliver(claimId, d));
+                pool.execute(() -> deliver(claimId, d));
             }
             return !claimed.isEmpty();
         }
@@ -175,13 +177,8 @@ public final class OutboxWorker implements AutoCloseable {
         private void deliver(String claimId, Outbox.Claimed d) {
             Outbox.Outcome outcome;
             try {
-                slots.acquire();
-                try {
-                    pace();
-                    outcome = send(d);
-                } finally {
-                    slots.release();
-                }
+                pace();
+                outcome = send(d);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 held.decrementAndGet();
@@ -252,7 +249,7 @@ public final class OutboxWorker implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        senders.shutdownNow();
+        senders.forEach(ExecutorService::shutdownNow);
         try {
             flush();
         } catch (RuntimeException e) {
