@@ -45,7 +45,7 @@ public final class Notifications implements AutoCloseable {
         this.engine = database.engine();
         var settings = config.notifications();
         URI base = settings.baseUrl().orElse(config.page().url());
-        this.outbox = new JdbiOutbox(database);
+        this.outbox = new JdbiOutbox(database, clock);
         var keys = LinkKeys.of(database);
         var all = new ArrayList<>(settings.channels());
         var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER).build();

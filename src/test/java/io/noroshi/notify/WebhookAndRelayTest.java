@@ -139,7 +139,8 @@ class WebhookAndRelayTest {
         assertThat(test.body()).contains("\"result\":\"sent\"");
         assertThat(SMTP.waitForIncomingEmail(30_000, 3)).isTrue();
         var log = hub.hub.notifications().outbox().recent(5);
-        assertThat(log.getFirst().channels()).singleElement().satisfies(c -> {
+        var incident = log.stream().filter(n -> n.event().equals("INCIDENT_CREATED")).findFirst().orElseThrow();
+        assertThat(incident.channels()).singleElement().satisfies(c -> {
             assertThat(c.channel()).isEqualTo("mail");
             assertThat(c.dead()).isZero();
         });
