@@ -111,6 +111,39 @@ class WebhookAndRelayTest {
     }
 
     @Test
+    void maintenanceScheduledStartedAndCompletedReachAMaintenanceRoute() throws Exception {
+        int port = startReceiver();
+        Path secret = Files.writeString(data.resolve("hook.secret"), "maintenance-secret");
+        hub = new NotifyHub(data.resolve("hub"), """
+                channels:
+                  - name: ops
+                    kind: webhook
+                    url: http://127.0.0.1:%d/hook
+                    secret_file: %s
+                routes:
+                  - channels: [ops]
+                    events: [maintenance]
+                """.formatted(port, secret));
+        var commands = hub.hub.admin().maintenance();
+        var from = java.time.Instant.now().plusSeconds(3600).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        var scheduled = commands.schedule(NotifyHub.OPERATOR, new io.noroshi.admin.MaintenanceDraft(Text.of("Mail server upgrade"),
+                Impact.MINOR, from, from.plusSeconds(3600), List.of("mail"), Text.of("We upgrade the mail servers."), false, false));
+        commands.start(NotifyHub.OPERATOR, scheduled.id(), Text.EMPTY);
+        commands.complete(NotifyHub.OPERATOR, scheduled.id(), Text.EMPTY);
+        var statuses = new java.util.ArrayList<String>();
+        for (int i = 0; i < 3; i++) {
+            Received r = received.poll(30, TimeUnit.SECONDS);
+            assertThat(r).as("maintenance webhook %d", i + 1).isNotNull();
+            JsonNode json = new ObjectMapper().readTree(r.body());
+            assertThat(json.at("/incident/impact").asText()).isEqualTo("maintenance");
+            assertThat(json.at("/incident/scheduled_for").asText()).isEqualTo(from.toString());
+            statuses.add(json.at("/incident/status").asText());
+        }
+        assertThat(statuses).containsExactlyInAnyOrder("scheduled", "in_progress", "completed");
+        assertThat(received.poll(0, TimeUnit.SECONDS)).isNull();
+    }
+
+    @Test
     void primaryRelayDownTheFallbackDelivers() throws Exception {
         int closed = NotifyHub.freePort(); // nothing listens there: the primary refuses every connection
         hub = new NotifyHub(data, """
