@@ -159,6 +159,7 @@ public final class Hub implements AutoCloseable {
             new JvmThreadMetrics().bindTo(metrics);
             new ProcessorMetrics().bindTo(metrics);
             admin.accounts().issueSetupToken().ifPresent(token -> announceSetupToken(options, server.port(), token));
+            monitoring.events().subscribe(notifications.alerts()::onVerdict); // team alerts, before the first verdict
             monitoring.start();
             var timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("hub-timer").daemon().factory());
             timer.scheduleAtFixedRate(publisher::requestRefresh, IDLE_REFRESH_SECONDS, IDLE_REFRESH_SECONDS, TimeUnit.SECONDS);
@@ -175,6 +176,8 @@ public final class Hub implements AutoCloseable {
             // scheduled live DNS audit: findings kept in the database, new ones raised as events (logged and counted)
             var auditEvents = new AuditEvents();
             auditEvents.subscribe(new FindingLog(metrics));
+            auditEvents.subscribe(notifications.alerts()::onAudit);
+            timer.scheduleWithFixedDelay(notifications.alerts()::remind, 60, 60, TimeUnit.SECONDS);
             var audits = LiveAudits.start(config.audit(), database.auditFindings(), auditEvents, clock);
             notifications.start(server.port());
             var hub = new Hub(database, publisher, server, timer, monitoring, admin, audits, fileLock, metricsListener, mirrors);

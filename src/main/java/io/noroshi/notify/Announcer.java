@@ -45,6 +45,23 @@ public final class Announcer implements Announcements {
         var a = new Announcement(event, "incident/" + incident.id(), config.page().name(), incident.impact().wire(), link,
                 incident.componentIds(), words, Optional.of(payload), clock.instant());
         send(a, RouteEvent.INCIDENT);
+        for (var change : latest.affected()) {
+            if (change.oldStatus() != change.newStatus()) component(change.componentId(), change.oldStatus().wire(), change.newStatus().wire(), latest.id());
+        }
+    }
+
+    /** A component's status changed: webhook subscribers (Statuspage's component_update) and routes with {@code component}. */
+    private void component(String componentId, String from, String to, String updateId) {
+        var words = new LinkedHashMap<String, Announcement.Words>();
+        for (String lang : config.page().languages()) {
+            String localName = config.component(componentId).map(c -> c.name().in(lang)).orElse(componentId);
+            words.put(lang, new Announcement.Words(Wording.title(Wording.status(to, lang), localName, lang), "", ""));
+        }
+        var a = new Announcement(Notice.Event.COMPONENT_UPDATED, "component/" + componentId, config.page().name(), "none", base.resolve("/"),
+                List.of(componentId), words, Optional.of(StatuspagePayload.component(config, base, componentId, from, to, clock.instant(),
+                updateId + "-" + componentId)), clock.instant());
+        outbox.enqueue(a, new Outbox.Audience(Optional.empty(), true, destinations(config.notifications().routes(), RouteEvent.COMPONENT,
+                a.components())));
     }
 
     @Override

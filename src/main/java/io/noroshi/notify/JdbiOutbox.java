@@ -15,16 +15,19 @@ import org.jdbi.v3.core.Handle;
 public final class JdbiOutbox implements Outbox {
 
     private final Database database;
+    private final java.time.InstantSource clock;
     private final RandomIds ids = new RandomIds();
 
-    public JdbiOutbox(Database database) {
+    /** @param clock when rows are due: now, whatever time the announcement carries (a verdict may be stamped ahead) */
+    public JdbiOutbox(Database database, java.time.InstantSource clock) {
         this.database = database;
+        this.clock = clock;
     }
 
     @Override
     public String enqueue(Announcement a, Audience audience) {
         String id = ids.next();
-        long now = a.at().toEpochMilli();
+        long now = clock.millis();
         database.write(h -> {
             h.createUpdate("INSERT INTO notify_notices (id, event, target, created_at, content) VALUES (:id, :event, :target, :at, :content)")
                     .bind("id", id).bind("event", a.event().name()).bind("target", a.target()).bind("at", now).bind("content", a.toJson())
@@ -135,6 +138,12 @@ public final class JdbiOutbox implements Outbox {
     private static String trim(String error) {
         String e = error == null ? "" : error;
         return e.length() > 900 ? e.substring(0, 900) + "…" : e;
+    }
+
+    @Override
+    public int releaseAllClaims() {
+        return database.write(h -> h.createUpdate("UPDATE notify_deliveries SET lease_owner = NULL, lease_until = NULL"
+                + " WHERE state = 'pending' AND lease_owner IS NOT NULL").execute());
     }
 
     @Override

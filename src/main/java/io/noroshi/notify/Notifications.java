@@ -30,24 +30,27 @@ public final class Notifications implements AutoCloseable {
     private final Outbox outbox;
     private final OutboxWorker worker;
     private final Announcer announcer;
+    private final TeamAlerts alerts;
     private final Subscriptions subscriptions;
     private final SubscribePages pages;
     private final List<Channel> channels;
     private final AtomicInteger port = new AtomicInteger(-1);
     private final NoroshiConfig config;
     private final Clock clock;
+    private final io.noroshi.storage.Engine engine;
 
     private Notifications(NoroshiConfig config, Database database, MeterRegistry metrics, Clock clock) {
         this.config = config;
         this.clock = clock;
+        this.engine = database.engine();
         var settings = config.notifications();
         URI base = settings.baseUrl().orElse(config.page().url());
-        this.outbox = new JdbiOutbox(database);
+        this.outbox = new JdbiOutbox(database, clock);
         var keys = LinkKeys.of(database);
         var all = new ArrayList<>(settings.channels());
         var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER).build();
         all.add(new WebhookChannel(Outbox.SUBSCRIBER_WEBHOOKS, java.util.Optional.empty(), java.util.Optional.empty(), keys::webhookSecret, http,
-                clock, new Channel.Limits(16, 500)));
+                clock, new Channel.Limits(32, 5000)));
         this.channels = List.copyOf(all);
         var holder = new Subscriptions[1];
         this.worker = new OutboxWorker(outbox, channels, (d, a) -> holder[0].linkFor(d, a), clock, settings.subscribers().maxTries(),
@@ -55,6 +58,7 @@ public final class Notifications implements AutoCloseable {
         this.subscriptions = new Subscriptions(new JdbiSubscriberStore(database), keys, outbox, config, base, clock, worker::wake);
         holder[0] = subscriptions;
         this.announcer = new Announcer(config, outbox, base, clock, worker::wake);
+        this.alerts = new TeamAlerts(config, database, outbox, base, clock, worker::wake);
         this.pages = new SubscribePages(subscriptions, new SubscribeThrottle(settings.subscribers().perAddressPerHour(),
                 settings.subscribers().perClientPerHour(), clock), config, port::get);
     }
@@ -66,12 +70,22 @@ public final class Notifications implements AutoCloseable {
 
     public Notifications start(int hubPort) {
         port.set(hubPort);
+        // On SQLite this hub holds the file lock, so every claim left in the file is a dead hub's: free them now.
+        if (engine == io.noroshi.storage.Engine.SQLITE) {
+            int freed = outbox.releaseAllClaims();
+            if (freed > 0) org.slf4j.LoggerFactory.getLogger(Notifications.class).info("notify outbox claimsFreed={}", freed);
+        }
         worker.start();
         return this;
     }
 
     public Announcements announcements() {
         return announcer;
+    }
+
+    /** Monitor verdict changes and audit findings to team routes; {@link TeamAlerts#remind()} once a minute. */
+    public TeamAlerts alerts() {
+        return alerts;
     }
 
     public Subscriptions subscriptions() {

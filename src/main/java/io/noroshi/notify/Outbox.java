@@ -31,6 +31,12 @@ public interface Outbox {
 
     Announcement notice(String noticeId);
 
+    /**
+     * Frees every claim at once. Only for a hub that knows no other hub runs on its database (SQLite, whose file
+     * lock it holds): the claims of a hub that died need not wait for their lease.
+     */
+    int releaseAllClaims();
+
     /** Pending deliveries and the due time of the oldest, for {@code /metrics}. */
     Depth depth();
 

@@ -19,7 +19,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -47,8 +46,13 @@ public final class OutboxWorker implements AutoCloseable {
     private final int maxTries;
     private final Backoff backoff;
     private final MeterRegistry metrics;
-    private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
+    private final List<ExecutorService> senders = new ArrayList<>();
     private final ConcurrentLinkedQueue<Finished> finished = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger unflushed = new AtomicInteger();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    /** Outcomes stored together in one transaction: one commit per message would cap the rate at the disk's. */
+    private static final int FLUSH_BATCH = 500;
+    private static final long BUSY_POLL_NANOS = Duration.ofMillis(20).toNanos();
     private final Map<String, Announcement> notices = new ConcurrentHashMap<>();
     private final AtomicLong depth = new AtomicLong();
     private final AtomicLong oldestPendingSeconds = new AtomicLong();
@@ -100,7 +104,7 @@ public final class OutboxWorker implements AutoCloseable {
                 else log.warn("notify outbox round failed error={}", e.toString());
                 LockSupport.parkNanos(Duration.ofSeconds(2).toNanos());
             }
-            if (!busy && running) LockSupport.parkNanos(finished.isEmpty() ? IDLE_POLL_NANOS : Duration.ofMillis(20).toNanos());
+            if (!busy && running) LockSupport.parkNanos(inFlight.get() == 0 && unflushed.get() == 0 ? IDLE_POLL_NANOS : BUSY_POLL_NANOS);
         }
     }
 
@@ -115,10 +119,11 @@ public final class OutboxWorker implements AutoCloseable {
         var byClaim = new LinkedHashMap<String, List<Outbox.Outcome>>();
         Finished f;
         int n = 0;
-        while (n < 5000 && (f = finished.poll()) != null) {
+        while (n < 10 * FLUSH_BATCH && (f = finished.poll()) != null) {
             byClaim.computeIfAbsent(f.claimId(), k -> new ArrayList<>()).add(f.outcome());
             n++;
         }
+        unflushed.addAndGet(-n);
         byClaim.forEach(outbox::finish);
     }
 
@@ -133,33 +138,40 @@ public final class OutboxWorker implements AutoCloseable {
     /** One channel: its claims, its concurrency and its rate. */
     private final class Lane {
         private final Channel channel;
-        private final Semaphore slots;
+        /** The channel's concurrency as platform threads: blocking SMTP and HTTP sends run fastest on their own threads. */
+        private final ExecutorService pool;
         private final AtomicInteger held = new AtomicInteger();
         private final int capacity;
+        private final int refillAt;
         private final long spacingNanos;
         private final AtomicLong nextSlot = new AtomicLong(System.nanoTime());
         private final RandomIds claimIds = new RandomIds();
+        private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
         Lane(Channel channel) {
             this.channel = channel;
             var limits = channel.limits();
-            this.slots = new Semaphore(Math.max(1, limits.concurrency()));
+            this.pool = Executors.newFixedThreadPool(Math.max(1, limits.concurrency()),
+                    Thread.ofPlatform().name("notify-" + channel.name() + "-", 0).daemon().factory());
+            senders.add(pool);
             this.spacingNanos = (long) (1_000_000_000L / Math.max(0.001, limits.perSecond()));
-            // What it can send in a quarter of the lease at its rate, so a claim never outlives its lease.
-            long inLease = (long) (limits.perSecond() * LEASE.toSeconds() / 4);
-            this.capacity = (int) Math.max(1, Math.min(4 * BATCH, Math.min(inLease, 1L << 20)));
+            // About five seconds of its rate, so a claim ends far inside its lease and a dead hub strands few messages.
+            long fiveSeconds = (long) (limits.perSecond() * 5);
+            this.capacity = (int) Math.max(Math.max(1, 2L * limits.concurrency()), Math.min(4L * BATCH, fiveSeconds));
+            this.refillAt = capacity / 2;
         }
 
         /** Claims more when there is room; true when it claimed something. */
         boolean fill() {
             int room = capacity - held.get();
-            if (room < Math.min(capacity, BATCH) / 2 && held.get() > 0) return false;
+            if (held.get() > refillAt) return false;
             if (room <= 0) return false;
             String claimId = claimIds.next();
             List<Outbox.Claimed> claimed = outbox.claim(channel.name(), claimId, Math.min(room, BATCH), clock.instant(), LEASE);
             for (Outbox.Claimed d : claimed) {
                 held.incrementAndGet();
-                senders.execute(() -> deliver(claimId, d));
+                inFlight.incrementAndGet();
+                pool.execute(() -> deliver(claimId, d));
             }
             return !claimed.isEmpty();
         }
@@ -167,24 +179,23 @@ public final class OutboxWorker implements AutoCloseable {
         private void deliver(String claimId, Outbox.Claimed d) {
             Outbox.Outcome outcome;
             try {
-                slots.acquire();
-                try {
-                    pace();
-                    outcome = send(d);
-                } finally {
-                    slots.release();
-                }
+                pace();
+                outcome = send(d);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 held.decrementAndGet();
+                inFlight.decrementAndGet();
                 return; // shutting down: the lease ends and another round (or hub) sends it
             } catch (RuntimeException e) {
                 outcome = failed(d, "internal error: " + e.getClass().getSimpleName(), true, Optional.empty());
             }
             count(outcome);
             finished.add(new Finished(claimId, outcome));
-            held.decrementAndGet();
-            wake();
+            int waiting = unflushed.incrementAndGet();
+            int left = held.decrementAndGet();
+            inFlight.decrementAndGet();
+            // Wake the loop only when there is a batch to store or room to claim more, not for every message.
+            if (waiting >= FLUSH_BATCH || left == refillAt || left == 0) wake();
         }
 
         private void pace() throws InterruptedException {
@@ -211,8 +222,8 @@ public final class OutboxWorker implements AutoCloseable {
                 case Outbox.Outcome.Retry r -> "retry";
                 case Outbox.Outcome.Dead x -> "dead";
             };
-            Counter.builder("noroshi.notify.deliveries").tag("channel", channel.name()).tag("outcome", outcome)
-                    .description("deliveries tried, by channel and outcome").register(metrics).increment();
+            counters.computeIfAbsent(outcome, name -> Counter.builder("noroshi.notify.deliveries").tag("channel", channel.name()).tag("outcome", name)
+                    .description("deliveries tried, by channel and outcome").register(metrics)).increment();
             if (!(o instanceof Outbox.Outcome.Sent)) {
                 log.info("notify delivery channel={} outcome={} attempts={} notice={}", channel.name(), outcome, o.delivery().attempts(),
                         o.delivery().noticeId());
@@ -240,7 +251,7 @@ public final class OutboxWorker implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        senders.shutdownNow();
+        senders.forEach(ExecutorService::shutdownNow);
         try {
             flush();
         } catch (RuntimeException e) {

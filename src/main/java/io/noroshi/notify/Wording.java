@@ -45,6 +45,11 @@ final class Wording {
             case "verifying" -> ja ? "確認中" : "Verifying";
             case "completed" -> ja ? "完了" : "Completed";
             case "cancelled" -> ja ? "中止" : "Cancelled";
+            case "operational" -> ja ? "稼働中" : "Operational";
+            case "degraded_performance" -> ja ? "性能低下" : "Degraded performance";
+            case "partial_outage" -> ja ? "一部障害" : "Partial outage";
+            case "major_outage" -> ja ? "重大な障害" : "Major outage";
+            case "under_maintenance" -> ja ? "メンテナンス中" : "Under maintenance";
             default -> status;
         };
     }

@@ -51,6 +51,13 @@ final class NotifyHub implements AutoCloseable {
                 """.formatted(port, port) + notifications.indent(2);
     }
 
+    /** An operator and an admin-scope API token on this hub. */
+    String adminToken() {
+        var operator = hub.database().operators().findByEmail("ops@example.com")
+                .orElseGet(() -> hub.admin().accounts().create("ops@example.com", "correct horse battery".toCharArray()));
+        return hub.admin().access().issueToken(Actor.session(operator), "test-" + System.nanoTime(), Scope.ADMIN).secret();
+    }
+
     String url(String path) {
         return "http://127.0.0.1:" + port + path;
     }

@@ -111,6 +111,39 @@ class WebhookAndRelayTest {
     }
 
     @Test
+    void maintenanceScheduledStartedAndCompletedReachAMaintenanceRoute() throws Exception {
+        int port = startReceiver();
+        Path secret = Files.writeString(data.resolve("hook.secret"), "maintenance-secret");
+        hub = new NotifyHub(data.resolve("hub"), """
+                channels:
+                  - name: ops
+                    kind: webhook
+                    url: http://127.0.0.1:%d/hook
+                    secret_file: %s
+                routes:
+                  - channels: [ops]
+                    events: [maintenance]
+                """.formatted(port, secret));
+        var commands = hub.hub.admin().maintenance();
+        var from = java.time.Instant.now().plusSeconds(3600).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        var scheduled = commands.schedule(NotifyHub.OPERATOR, new io.noroshi.admin.MaintenanceDraft(Text.of("Mail server upgrade"),
+                Impact.MINOR, from, from.plusSeconds(3600), List.of("mail"), Text.of("We upgrade the mail servers."), false, false));
+        commands.start(NotifyHub.OPERATOR, scheduled.id(), Text.EMPTY);
+        commands.complete(NotifyHub.OPERATOR, scheduled.id(), Text.EMPTY);
+        var statuses = new java.util.ArrayList<String>();
+        for (int i = 0; i < 3; i++) {
+            Received r = received.poll(30, TimeUnit.SECONDS);
+            assertThat(r).as("maintenance webhook %d", i + 1).isNotNull();
+            JsonNode json = new ObjectMapper().readTree(r.body());
+            assertThat(json.at("/incident/impact").asText()).isEqualTo("maintenance");
+            assertThat(json.at("/incident/scheduled_for").asText()).isEqualTo(from.toString());
+            statuses.add(json.at("/incident/status").asText());
+        }
+        assertThat(statuses).containsExactlyInAnyOrder("scheduled", "in_progress", "completed");
+        assertThat(received.poll(0, TimeUnit.SECONDS)).isNull();
+    }
+
+    @Test
     void primaryRelayDownTheFallbackDelivers() throws Exception {
         int closed = NotifyHub.freePort(); // nothing listens there: the primary refuses every connection
         hub = new NotifyHub(data, """
@@ -130,8 +163,17 @@ class WebhookAndRelayTest {
         openIncident("Mail is delayed", "mail");
         assertThat(SMTP.waitForIncomingEmail(30_000, 2)).isTrue();
         assertThat(SMTP.getReceivedMessages()).extracting(m -> m.getSubject()).containsOnly("[Sakura Hosting] Major outage: Mail is delayed");
+        // "send a test" through the API, as the admin page's button and `noroshi notify test` do: the fallback takes it too
+        String token = hub.adminToken();
+        var test = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(hub.url("/api/admin/v1/notifications/test")))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"channel\": \"mail\", \"to\": \"ops@example.com\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(test.body()).contains("\"result\":\"sent\"");
+        assertThat(SMTP.waitForIncomingEmail(30_000, 3)).isTrue();
         var log = hub.hub.notifications().outbox().recent(5);
-        assertThat(log.getFirst().channels()).singleElement().satisfies(c -> {
+        var incident = log.stream().filter(n -> n.event().equals("INCIDENT_CREATED")).findFirst().orElseThrow();
+        assertThat(incident.channels()).singleElement().satisfies(c -> {
             assertThat(c.channel()).isEqualTo("mail");
             assertThat(c.dead()).isZero();
         });
@@ -153,6 +195,42 @@ class WebhookAndRelayTest {
             assertThat(response.body()).contains("must start with http:// or https://");
         }
         assertThat(hub.hub.notifications().subscriptions().store().count()).isZero();
+    }
+
+    @Test
+    void aPublicWebhookSubscriptionIsVerifiedAtItsUrlThenGetsSignedUpdates() throws Exception {
+        int port = startReceiver();
+        hub = new NotifyHub(data, "channels: []\n");
+        String url = "http://127.0.0.1:" + port + "/hook";
+        var answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(hub.url("/subscribe")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("lang=en&components=web&url=" + URLEncoder.encode(url, StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(200);
+        String secret = answer.body().replaceAll("(?s).*<code>(whsec_[A-Za-z0-9_-]+)</code>.*", "$1");
+        assertThat(secret).startsWith("whsec_");
+
+        Received verification = received.poll(30, TimeUnit.SECONDS);
+        assertThat(verification).isNotNull();
+        assertThat(python(secret, verification.signature().replaceAll("^t=(\\d+),.*$", "$1"), verification.body()))
+                .isEqualTo(verification.signature().replaceAll("^.*v1=", ""));
+        String confirm = new ObjectMapper().readTree(verification.body()).path("confirm_url").asText();
+        assertThat(confirm).startsWith(hub.url("/subscribe/confirm?t="));
+        openIncident("Web is slow", "web"); // not yet confirmed: nothing for this URL
+        var confirmed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(confirm)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(confirmed.statusCode()).isEqualTo(200);
+        openIncident("Web is down", "web");
+        Received update = received.poll(30, TimeUnit.SECONDS);
+        assertThat(update).isNotNull();
+        JsonNode json = new ObjectMapper().readTree(update.body());
+        if (json.has("component_update")) { // the component's change may come first
+            assertThat(json.at("/component/id").asText()).isEqualTo("web");
+            update = received.poll(30, TimeUnit.SECONDS);
+            json = new ObjectMapper().readTree(update.body());
+        }
+        assertThat(json.at("/incident/name").asText()).isEqualTo("Web is down");
+        assertThat(python(secret, update.signature().replaceAll("^t=(\\d+),.*$", "$1"), update.body()))
+                .isEqualTo(update.signature().replaceAll("^.*v1=", ""));
     }
 
     private void openIncident(String name, String component) {

@@ -14,6 +14,7 @@ import java.util.Optional;
  */
 final class MailMessage {
 
+    private static final java.util.regex.Pattern NOT_ID = java.util.regex.Pattern.compile("[^A-Za-z0-9.-]");
     private static final Base64.Encoder MIME = Base64.getMimeEncoder(76, "\r\n".getBytes(StandardCharsets.US_ASCII));
 
     private MailMessage() {
@@ -32,7 +33,7 @@ final class MailMessage {
         m.append("Subject: ").append(encodeWord(subject(notice))).append("\r\n");
         m.append("Date: ").append(DateTimeFormatter.RFC_1123_DATE_TIME.format(notice.at().atOffset(ZoneOffset.UTC))).append("\r\n");
         // Stable across retries: a receiver that saw the message already can tell the repeat.
-        m.append("Message-ID: <").append(deliveryKey.replaceAll("[^A-Za-z0-9.-]", ".")).append("@noroshi>\r\n");
+        m.append("Message-ID: <").append(NOT_ID.matcher(deliveryKey).replaceAll(".")).append("@noroshi>\r\n");
         m.append("MIME-Version: 1.0\r\n");
         m.append("Auto-Submitted: auto-generated\r\n");
         m.append("Content-Language: ").append(notice.lang()).append("\r\n");

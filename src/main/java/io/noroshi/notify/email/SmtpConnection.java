@@ -1,6 +1,5 @@
 package io.noroshi.notify.email;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,6 +25,9 @@ final class SmtpConnection implements AutoCloseable {
     private InputStream in;
     private OutputStream out;
     private boolean pipelining;
+    private final byte[] buffer = new byte[8192];
+    private int position;
+    private int limit;
     private final List<String> auth = new ArrayList<>();
 
     private SmtpConnection() {
@@ -71,7 +73,9 @@ final class SmtpConnection implements AutoCloseable {
 
     private void attach(Socket s) throws IOException {
         socket = s;
-        in = new BufferedInputStream(s.getInputStream(), 8192);
+        in = s.getInputStream();
+        position = 0;
+        limit = 0;
         out = new BufferedOutputStream(s.getOutputStream(), 65536);
     }
 
@@ -172,14 +176,18 @@ final class SmtpConnection implements AutoCloseable {
         reply();
     }
 
+    /** Writes the message in runs, doubling a dot that starts a line (RFC 5321 section 4.5.2). */
     private void writeDotStuffed(byte[] message) throws IOException {
-        boolean lineStart = true;
-        for (byte b : message) {
-            if (lineStart && b == '.') out.write('.');
-            out.write(b);
-            lineStart = b == '\n';
+        int from = 0;
+        for (int i = 0; i < message.length; i++) {
+            if (message[i] == '.' && (i == 0 || message[i - 1] == '\n')) {
+                out.write(message, from, i - from);
+                out.write('.');
+                from = i; // the dot itself goes out with the next run
+            }
         }
-        if (!lineStart) out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+        out.write(message, from, message.length - from);
+        if (message.length > 0 && message[message.length - 1] != '\n') out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
     }
 
     private void write(String line) throws IOException {
@@ -207,19 +215,27 @@ final class SmtpConnection implements AutoCloseable {
         }
     }
 
+    /** One reply line, read from this connection's own buffer (no lock per byte, as a buffered stream's read() takes). */
     private String readLine() throws IOException {
         var line = new StringBuilder();
-        int b;
-        while ((b = in.read()) != -1) {
+        while (true) {
+            if (position == limit) {
+                limit = in.read(buffer, 0, buffer.length);
+                position = 0;
+                if (limit <= 0) {
+                    limit = 0;
+                    throw new IOException("the relay closed the connection");
+                }
+            }
+            byte b = buffer[position++];
             if (b == '\n') {
                 int end = line.length();
                 if (end > 0 && line.charAt(end - 1) == '\r') line.setLength(end - 1);
                 return line.toString();
             }
             if (line.length() > 4096) throw new IOException("SMTP reply line too long");
-            line.append((char) b);
+            line.append((char) (b & 0xff));
         }
-        throw new IOException("the relay closed the connection");
     }
 
     @Override
