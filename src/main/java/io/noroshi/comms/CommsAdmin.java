@@ -39,7 +39,10 @@ public final class CommsAdmin implements AdminFeature {
     private final SessionGate gate;
     private final AdminJson json;
 
-    public CommsAdmin(LintReview lint, IncidentStore incidents, SessionGate gate, AdminJson json) {
+    private final CommsStore store;
+
+    public CommsAdmin(LintReview lint, IncidentStore incidents, CommsStore store, SessionGate gate, AdminJson json) {
+        this.store = store;
         this.lint = lint;
         this.incidents = incidents;
         this.gate = gate;

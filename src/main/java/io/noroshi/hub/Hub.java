@@ -53,6 +53,7 @@ public final class Hub implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final Monitoring monitoring;
     private final AdminGraph admin;
+    private io.noroshi.comms.Communication communication;
     private final LiveAudits audits;
     private final HubFileLock fileLock; // null on PostgreSQL
     private final MetricsListener metricsListener; // null unless monitoring.metrics_bind is set
@@ -93,7 +94,11 @@ public final class Hub implements AutoCloseable {
                 log.info("demo history seeded={}", seeded);
             }
             var holder = new SnapshotHolder();
-            var source = new PageDataSource(config, database.incidents(), database.maintenance(), database.componentStates(), database.uptime(), clock);
+            // communication: the lint and promises of every update, reminders to the team, the promises on the public page
+            var communication = new io.noroshi.comms.Communication(config, database.incidents(), database.comms(),
+                    new io.noroshi.comms.RecordingMessenger(), io.noroshi.comms.TeamRoles.ROLE_NAMES, clock);
+            var source = new PageDataSource(config, database.incidents(), database.maintenance(), database.componentStates(), database.uptime(), clock,
+                    io.noroshi.statuspage.KeptInMemory.RECENT, communication.publicNotes());
             var publisher = new SnapshotPublisher(source, new SiteRenderer(), holder::publish, clock);
             publisher.publishNow();
             var metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -117,7 +122,6 @@ public final class Hub implements AutoCloseable {
                         }
                     });
             // admin: accounts, write commands, admin API and pages
-            var communication = new io.noroshi.comms.Communication(config, database.incidents(), null);
             var admin = AdminGraph.build(config, database, publisher, clock, monitoring.handBack(),
                     java.util.List.of(monitoring.admin(database.results(), clock), communication.admin()), communication.review());
             var routes = new Routes(holder, metrics, monitoring.agentApi(), admin.routes(), database.health());
@@ -145,11 +149,22 @@ public final class Hub implements AutoCloseable {
                     else log.warn("maintenance schedule failed error={}", e.toString());
                 }
             }, 1, io.noroshi.admin.MaintenanceSchedule.EVERY_SECONDS, TimeUnit.SECONDS);
+            var commsTicker = communication.ticker(publisher::requestRefresh);
+            timer.scheduleWithFixedDelay(() -> {
+                try {
+                    commsTicker.tick();
+                } catch (RuntimeException e) {
+                    if (DatabaseOutage.isOutage(e)) log.debug("communication reminders skipped: database unavailable");
+                    else log.warn("communication reminders failed error={}", e.toString());
+                }
+            }, 1, io.noroshi.comms.CommsTicker.EVERY.toSeconds(), TimeUnit.SECONDS);
             // scheduled live DNS audit: findings kept in the database, new ones raised as events (logged and counted)
             var auditEvents = new AuditEvents();
             auditEvents.subscribe(new FindingLog(metrics));
             var audits = LiveAudits.start(config.audit(), database.auditFindings(), auditEvents, clock);
-            return new Hub(database, publisher, server, timer, monitoring, admin, audits, fileLock, metricsListener);
+            var hub = new Hub(database, publisher, server, timer, monitoring, admin, audits, fileLock, metricsListener);
+            hub.communication = communication;
+            return hub;
         } catch (RuntimeException e) {
             database.close();
             if (fileLock != null) fileLock.close();
@@ -180,6 +195,11 @@ public final class Hub implements AutoCloseable {
     }
 
     /** Accounts and write commands, for tests and bootstrap paths. */
+    /** The communication feature: its ticker and messenger (tests tick it on their own clock). */
+    public io.noroshi.comms.Communication communication() {
+        return communication;
+    }
+
     public AdminGraph admin() {
         return admin;
     }

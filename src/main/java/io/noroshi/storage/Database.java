@@ -55,6 +55,7 @@ public final class Database implements AutoCloseable {
     private final IdempotencyKeys idempotencyKeys;
     private final DatabaseHealth health;
     private final HubChanges changes;
+    private final io.noroshi.comms.CommsStore comms;
 
     private Database(Pools pools, String postgresUrl) {
         this.pools = pools;
@@ -72,6 +73,7 @@ public final class Database implements AutoCloseable {
         this.auditFindings = new JdbiAuditFindingStore(transactions);
         this.allOrNothing = transactions;
         this.idempotencyKeys = new JdbiIdempotencyKeys(transactions);
+        this.comms = new JdbiCommsStore(transactions);
         this.health = new DatabaseHealth(pools.where(), () -> jdbi.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one() == 1));
         if (pools.engine() == Engine.POSTGRESQL) health.watch();
         this.changes = new HubChanges(transactions, postgresUrl);
@@ -197,6 +199,11 @@ public final class Database implements AutoCloseable {
     }
 
     /** Whether the database answers: what the log and {@code /healthz} say during an outage. */
+    /** The communication feature's promises, estimates and reminders. */
+    public io.noroshi.comms.CommsStore comms() {
+        return comms;
+    }
+
     public DatabaseHealth health() {
         return health;
     }

@@ -84,7 +84,7 @@ public final class HtmlPages {
             // it for the history pages: a new incident moves the newest ones to another page.
             for (Incident incident : facts.kept()) {
                 var event = event(views, incident);
-                files.put(paths.incident(lang, incident.id()), pages.get(new Page("event.jte", new Shown(lang, new Same(incident))),
+                files.put(paths.incident(lang, incident.id()), pages.get(new Page("event.jte", new Shown(lang, List.of(new Same(incident), notes(facts, incident)))),
                         key -> incidentPage(views, paths, incident, event)));
             }
             for (Maintenance m : facts.data().maintenance()) {
@@ -172,7 +172,12 @@ public final class HtmlPages {
     }
 
     private Views.Event event(PageViews views, Incident incident) {
-        return events.get(new Shown(views.language(), new Same(incident)), k -> views.incident(incident));
+        return events.get(new Shown(views.language(), List.of(new Same(incident), notes(views.facts(), incident))), k -> views.incident(incident));
+    }
+
+    /** Notes under an open incident change with time, not with the incident, so they are part of its cache keys. */
+    private static List<io.noroshi.config.Text> notes(SiteFacts facts, Incident incident) {
+        return facts.data().incidentNotes().getOrDefault(incident.id(), List.of());
     }
 
     /**

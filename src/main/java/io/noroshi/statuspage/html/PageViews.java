@@ -55,6 +55,10 @@ final class PageViews {
      * @param pathIn  this same page's root-relative path in a given language
      * @param updated when what this page shows last changed: its footer's "last updated"
      */
+    SiteFacts facts() {
+        return facts;
+    }
+
     Views.Chrome chrome(String title, Function<String, String> pathIn, Instant updated) {
         var languages = new ArrayList<Views.LanguageLink>();
         for (String other : facts.page().languages()) {
@@ -110,7 +114,8 @@ final class PageViews {
                 incident.isResolved() ? "s-ok" : "s-impact-" + incident.impact().wire(), incident.isResolved() ? "✓" : "!");
         return new Views.Event(incident.name().in(lang), paths.link(paths.incident(lang, incident.id())), status,
                 t.get("impact." + incident.impact().wire()), time(incident.createdAt()), null, null,
-                componentNames(incident.componentIds()), updates(incident.updates()));
+                componentNames(incident.componentIds()), updates(incident.updates()),
+                facts.data().incidentNotes().getOrDefault(incident.id(), List.of()).stream().map(n -> n.in(lang)).toList());
     }
 
     Views.Event maintenance(Maintenance m) {

@@ -47,7 +47,12 @@ public final class Views {
      * @param updates    newest first
      */
     public record Event(String title, String href, Status status, String impact, Time started, Time from, Time until,
-                        List<String> components, List<Update> updates) {
+                        List<String> components, List<Update> updates, List<String> notes) {
+        public Event(String title, String href, Status status, String impact, Time started, Time from, Time until,
+                     List<String> components, List<Update> updates) {
+            this(title, href, status, impact, started, from, until, components, updates, List.of());
+        }
+
         public boolean isMaintenance() {
             return from != null;
         }

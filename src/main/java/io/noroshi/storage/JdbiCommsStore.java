@@ -1,0 +1,74 @@
+package io.noroshi.storage;
+
+import io.noroshi.comms.CommsStore;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** {@link CommsStore} on SQLite or PostgreSQL; times in epoch milliseconds, recipients comma-separated. */
+final class JdbiCommsStore implements CommsStore {
+
+    private final Transactions db;
+
+    JdbiCommsStore(Transactions db) {
+        this.db = db;
+    }
+
+    @Override
+    public void recordPromise(Promise p) {
+        db.write(h -> h.createUpdate("INSERT INTO comms_promises (incident_id, update_id, posted_at, next_update_by) VALUES (:i, :u, :p, :n)")
+                .bind("i", p.incidentId()).bind("u", p.updateId()).bind("p", p.postedAt().toEpochMilli())
+                .bind("n", p.nextUpdateBy().map(Instant::toEpochMilli).orElse(null)).execute());
+    }
+
+    @Override
+    public List<Promise> promises(String incidentId) {
+        return db.read(h -> h.createQuery("SELECT update_id, posted_at, next_update_by FROM comms_promises WHERE incident_id = :i ORDER BY posted_at, update_id")
+                .bind("i", incidentId)
+                .map((rs, ctx) -> new Promise(incidentId, rs.getString("update_id"), Instant.ofEpochMilli(rs.getLong("posted_at")),
+                        optionalTime(rs.getObject("next_update_by"))))
+                .list());
+    }
+
+    @Override
+    public void recordEstimate(EstimateEvent e) {
+        db.write(h -> h.createUpdate("INSERT INTO comms_estimates (incident_id, at, kind, estimate_at, confidence) VALUES (:i, :at, :k, :e, :c) "
+                        + "ON CONFLICT (incident_id, at, kind) DO NOTHING")
+                .bind("i", e.incidentId()).bind("at", e.at().toEpochMilli()).bind("k", e.kind().wire())
+                .bind("e", e.estimateAt().map(Instant::toEpochMilli).orElse(null)).bind("c", e.confidence()).execute());
+    }
+
+    @Override
+    public List<EstimateEvent> estimates(String incidentId) {
+        return db.read(h -> h.createQuery("SELECT at, kind, estimate_at, confidence FROM comms_estimates WHERE incident_id = :i ORDER BY at, kind")
+                .bind("i", incidentId)
+                .map((rs, ctx) -> new EstimateEvent(incidentId, Instant.ofEpochMilli(rs.getLong("at")),
+                        EstimateKind.valueOf(rs.getString("kind").toUpperCase(Locale.ROOT)), optionalTime(rs.getObject("estimate_at")),
+                        rs.getString("confidence")))
+                .list());
+    }
+
+    @Override
+    public boolean claimReminder(Reminder r) {
+        return db.write(h -> h.createUpdate("INSERT INTO comms_reminders (incident_id, kind, due_at, sent_at, recipients, message) "
+                        + "VALUES (:i, :k, :d, :s, :r, :m) ON CONFLICT (incident_id, kind, due_at) DO NOTHING")
+                .bind("i", r.incidentId()).bind("k", r.kind()).bind("d", r.dueAt().toEpochMilli()).bind("s", r.sentAt().toEpochMilli())
+                .bind("r", String.join(",", r.recipients())).bind("m", r.message()).execute()) == 1;
+    }
+
+    @Override
+    public List<Reminder> reminders(String incidentId) {
+        return db.read(h -> h.createQuery("SELECT kind, due_at, sent_at, recipients, message FROM comms_reminders WHERE incident_id = :i "
+                        + "ORDER BY sent_at, kind").bind("i", incidentId)
+                .map((rs, ctx) -> new Reminder(incidentId, rs.getString("kind"), Instant.ofEpochMilli(rs.getLong("due_at")),
+                        Instant.ofEpochMilli(rs.getLong("sent_at")),
+                        rs.getString("recipients").isEmpty() ? List.of() : Arrays.asList(rs.getString("recipients").split(",")), rs.getString("message")))
+                .list());
+    }
+
+    private static Optional<Instant> optionalTime(Object millis) {
+        return millis == null ? Optional.empty() : Optional.of(Instant.ofEpochMilli(((Number) millis).longValue()));
+    }
+}
