@@ -40,8 +40,11 @@ public final class CommsAdmin implements AdminFeature {
     private final AdminJson json;
 
     private final CommsStore store;
+    private final java.util.function.Supplier<Optional<FirstNotices>> firstNotices;
 
-    public CommsAdmin(LintReview lint, IncidentStore incidents, CommsStore store, SessionGate gate, AdminJson json) {
+    public CommsAdmin(LintReview lint, IncidentStore incidents, CommsStore store, java.util.function.Supplier<Optional<FirstNotices>> firstNotices,
+                      SessionGate gate, AdminJson json) {
+        this.firstNotices = firstNotices;
         this.store = store;
         this.lint = lint;
         this.incidents = incidents;
@@ -53,7 +56,13 @@ public final class CommsAdmin implements AdminFeature {
     public List<ApiRoute> apiRoutes() {
         return List.of(new ApiRoute(HandlerType.POST, "/lint", Scope.READ,
                 "Lint an update's text before publishing it (dry run, stores nothing): findings with rule, severity, message, suggestion",
-                "LintRequest", 200, this::lintApi));
+                "LintRequest", 200, this::lintApi),
+                new ApiRoute(HandlerType.GET, "/comms/drafts", Scope.READ, "First-notice drafts waiting to be published or taken over", "", 200, this::drafts),
+                new ApiRoute(HandlerType.POST, "/comms/drafts/{id}/take", Scope.INCIDENTS, "Take a draft over: it is never published by itself", "", 200, this::take),
+                new ApiRoute(HandlerType.POST, "/comms/drafts/{id}/publish", Scope.INCIDENTS, "Publish a draft as an incident (body optional)", "Resolution", 201, this::publish),
+                new ApiRoute(HandlerType.POST, "/comms/drafts/{id}/dismiss", Scope.INCIDENTS, "Dismiss a draft", "", 200, this::dismiss),
+                new ApiRoute(HandlerType.GET, "/comms/incidents/{id}", Scope.READ,
+                        "An incident's promises, estimates, reminders sent, recovery suggestions and first-notice draft", "", 200, this::incident));
     }
 
     @Override
@@ -80,6 +89,52 @@ public final class CommsAdmin implements AdminFeature {
             findings = lint.findings(body.text("previous"), impact, status, text, given.nextUpdateBy().isPresent(), given.estimateGiven());
         }
         Params.json(ctx, 200, json.write(Map.of("findings", findings)));
+    }
+
+    private FirstNotices notices() {
+        return firstNotices.get().orElseThrow(() -> new IllegalStateException("first notices are not running yet"));
+    }
+
+    void drafts(Context ctx, Actor actor) {
+        Params.json(ctx, 200, json.write(Map.of("drafts", notices().open().stream().map(CommsAdmin::draft).toList())));
+    }
+
+    void take(Context ctx, Actor actor) {
+        Params.json(ctx, 200, json.write(draft(notices().take(actor, ctx.pathParam("id")))));
+    }
+
+    void publish(Context ctx, Actor actor) {
+        var body = ctx.body().isBlank() ? Payload.parse("{}", Set.of("body")) : Payload.parse(ctx.body(), Set.of("body"));
+        Incident opened = notices().publish(actor, ctx.pathParam("id"), body.text("body"));
+        Params.json(ctx, 201, json.write(json.incident(opened)));
+    }
+
+    void dismiss(Context ctx, Actor actor) {
+        Params.json(ctx, 200, json.write(draft(notices().dismiss(actor, ctx.pathParam("id")))));
+    }
+
+    void incident(Context ctx, Actor actor) {
+        String id = ctx.pathParam("id");
+        find(id);
+        var out = new java.util.LinkedHashMap<String, Object>();
+        out.put("promises", store.promises(id).stream().map(p -> Map.of("update_id", p.updateId(), "posted_at", p.postedAt().toString(),
+                "next_update_by", p.nextUpdateBy().map(Object::toString).orElse(""))).toList());
+        out.put("estimates", store.estimates(id).stream().map(e -> Map.of("at", e.at().toString(), "kind", e.kind().wire(),
+                "estimate_at", e.estimateAt().map(Object::toString).orElse(""), "confidence", e.confidence())).toList());
+        out.put("reminders", store.reminders(id).stream().map(r -> Map.of("kind", r.kind(), "due_at", r.dueAt().toString(),
+                "sent_at", r.sentAt().toString(), "to", r.recipients(), "message", r.message())).toList());
+        out.put("suggestions", store.suggestions(id).stream().map(s -> Map.of("at", s.at().toString(), "step", s.step(), "message", s.message())).toList());
+        out.put("first_notice", store.draftOf(id).map(CommsAdmin::draft).orElse(null));
+        Params.json(ctx, 200, json.write(out));
+    }
+
+    static Map<String, Object> draft(CommsStore.Draft d) {
+        var map = new java.util.LinkedHashMap<String, Object>(FirstNotices.wire(d));
+        map.put("name", AdminJson.text(d.name()));
+        map.put("body", AdminJson.text(d.body()));
+        map.put("published_at", d.publishedAt().map(Object::toString).orElse(null));
+        map.put("seconds_to_first_notice", d.publishedAt().map(p -> java.time.Duration.between(d.detectedAt(), p).toSeconds()).orElse(null));
+        return map;
     }
 
     private void lintPage(Context ctx) {

@@ -35,6 +35,61 @@ public interface CommsStore {
         }
     }
 
+    /** The states of a first-notice draft. */
+    enum DraftState {
+        /** Waiting: published by itself at {@code publishAt} when that is set. */
+        PENDING,
+        /** An operator took it over: never published by itself. */
+        TAKEN,
+        PUBLISHED,
+        DISMISSED,
+        /** The component recovered before it was published; left to an operator. */
+        RECOVERED;
+
+        public String wire() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /**
+     * A draft incident opened by a confirmed outage.
+     *
+     * @param detectedAt when the monitoring's verdict confirmed the outage
+     * @param publishAt  when it is published by itself; empty when it waits for an operator
+     * @param owner      the operator who took it over, empty while the hub owns it
+     */
+    record Draft(String id, String componentId, String monitorId, io.noroshi.incident.Impact impact, Instant detectedAt, Instant draftedAt,
+                 Optional<Instant> publishAt, DraftState state, Optional<String> owner, Optional<String> incidentId,
+                 Optional<Instant> publishedAt, io.noroshi.config.Text name, io.noroshi.config.Text body) {
+
+        public Draft withBody(io.noroshi.config.Text text) {
+            return new Draft(id, componentId, monitorId, impact, detectedAt, draftedAt, publishAt, state, owner, incidentId, publishedAt, name, text);
+        }
+
+        public Draft with(DraftState next) {
+            return new Draft(id, componentId, monitorId, impact, detectedAt, draftedAt, Optional.empty(), next, owner, incidentId, publishedAt, name, body);
+        }
+    }
+
+    /** What a recovery verdict suggests for an open incident (it never resolves by itself). */
+    record Suggestion(String incidentId, Instant at, String step, String message) {
+    }
+
+    /** Stores a draft, replacing the one with its id. */
+    void putDraft(Draft draft);
+
+    Optional<Draft> draft(String id);
+
+    /** Drafts in any of {@code states}, oldest first. */
+    List<Draft> drafts(java.util.Set<DraftState> states);
+
+    /** The draft published as {@code incidentId}, if it came from one. */
+    Optional<Draft> draftOf(String incidentId);
+
+    void suggest(Suggestion suggestion);
+
+    List<Suggestion> suggestions(String incidentId);
+
     void recordPromise(Promise promise);
 
     /** Promises of an incident, oldest first. */

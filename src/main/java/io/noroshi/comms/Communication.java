@@ -44,12 +44,28 @@ public final class Communication {
         return store;
     }
 
+    private volatile FirstNotices firstNotices;
+
+    /**
+     * The first notices, once the admin side exists (they open incidents through its commands).
+     * Subscribe {@link FirstNotices#onVerdict} to the monitoring's verdict changes.
+     */
+    public FirstNotices firstNotices(io.noroshi.admin.IncidentCommands commands, io.noroshi.admin.AuditTrail audit) {
+        firstNotices = new FirstNotices(config, store, incidents, commands, audit, clock);
+        return firstNotices;
+    }
+
+    /** The first notices, when built. */
+    public java.util.Optional<FirstNotices> firstNotices() {
+        return java.util.Optional.ofNullable(firstNotices);
+    }
+
     public UpdateReview review() {
         return updates;
     }
 
     public AdminFeature.Factory admin() {
-        return (gate, json) -> new CommsAdmin(lint, incidents, store, gate, json);
+        return (gate, json) -> new CommsAdmin(lint, incidents, store, this::firstNotices, gate, json);
     }
 
     /** The notes the public page shows under each open incident. */

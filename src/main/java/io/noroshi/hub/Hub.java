@@ -150,8 +150,12 @@ public final class Hub implements AutoCloseable {
                 }
             }, 1, io.noroshi.admin.MaintenanceSchedule.EVERY_SECONDS, TimeUnit.SECONDS);
             var commsTicker = communication.ticker(publisher::requestRefresh);
+            var firstNotices = communication.firstNotices(admin.incidents(),
+                    new io.noroshi.admin.AuditTrail(database.auditLog(), new io.noroshi.admin.AdminJson(), clock));
+            monitoring.events().subscribe(firstNotices::onVerdict);
             timer.scheduleWithFixedDelay(() -> {
                 try {
+                    firstNotices.tick();
                     commsTicker.tick();
                 } catch (RuntimeException e) {
                     if (DatabaseOutage.isOutage(e)) log.debug("communication reminders skipped: database unavailable");

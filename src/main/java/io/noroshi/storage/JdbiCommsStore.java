@@ -68,6 +68,66 @@ final class JdbiCommsStore implements CommsStore {
                 .list());
     }
 
+    private static final String DRAFT_COLUMNS = "id, component_id, monitor_id, impact, detected_at, drafted_at, publish_at, state, owner, "
+            + "incident_id, published_at, name, body";
+
+    @Override
+    public void putDraft(Draft d) {
+        db.write(h -> {
+            h.createUpdate("DELETE FROM comms_drafts WHERE id = :id").bind("id", d.id()).execute();
+            return h.createUpdate("INSERT INTO comms_drafts (" + DRAFT_COLUMNS + ") VALUES (:id, :component, :monitor, :impact, :detected, "
+                            + ":drafted, :publishAt, :state, :owner, :incident, :published, :name, :body)")
+                    .bind("id", d.id()).bind("component", d.componentId()).bind("monitor", d.monitorId()).bind("impact", d.impact().wire())
+                    .bind("detected", d.detectedAt().toEpochMilli()).bind("drafted", d.draftedAt().toEpochMilli())
+                    .bind("publishAt", d.publishAt().map(Instant::toEpochMilli).orElse(null)).bind("state", d.state().wire())
+                    .bind("owner", d.owner().orElse(null)).bind("incident", d.incidentId().orElse(null))
+                    .bind("published", d.publishedAt().map(Instant::toEpochMilli).orElse(null))
+                    .bind("name", db.texts().write(d.name())).bind("body", db.texts().write(d.body())).execute();
+        });
+    }
+
+    @Override
+    public Optional<Draft> draft(String id) {
+        return db.read(h -> h.createQuery("SELECT " + DRAFT_COLUMNS + " FROM comms_drafts WHERE id = :id").bind("id", id).map(this::draftRow).findOne());
+    }
+
+    @Override
+    public List<Draft> drafts(java.util.Set<DraftState> states) {
+        var wires = states.stream().map(DraftState::wire).toList();
+        if (wires.isEmpty()) return List.of();
+        return db.read(h -> h.createQuery("SELECT " + DRAFT_COLUMNS + " FROM comms_drafts WHERE state IN (<states>) ORDER BY drafted_at, id")
+                .bindList("states", wires).map(this::draftRow).list());
+    }
+
+    @Override
+    public Optional<Draft> draftOf(String incidentId) {
+        return db.read(h -> h.createQuery("SELECT " + DRAFT_COLUMNS + " FROM comms_drafts WHERE incident_id = :i").bind("i", incidentId)
+                .map(this::draftRow).findFirst());
+    }
+
+    private Draft draftRow(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx) throws java.sql.SQLException {
+        return new Draft(rs.getString("id"), rs.getString("component_id"), rs.getString("monitor_id"),
+                io.noroshi.incident.Impact.fromWire(rs.getString("impact")), Instant.ofEpochMilli(rs.getLong("detected_at")),
+                Instant.ofEpochMilli(rs.getLong("drafted_at")), optionalTime(rs.getObject("publish_at")),
+                DraftState.valueOf(rs.getString("state").toUpperCase(Locale.ROOT)), Optional.ofNullable(rs.getString("owner")),
+                Optional.ofNullable(rs.getString("incident_id")), optionalTime(rs.getObject("published_at")),
+                db.texts().read(rs.getString("name")), db.texts().read(rs.getString("body")));
+    }
+
+    @Override
+    public void suggest(Suggestion s) {
+        db.write(h -> h.createUpdate("INSERT INTO comms_suggestions (incident_id, at, step, message) VALUES (:i, :at, :step, :m) "
+                        + "ON CONFLICT (incident_id, at, step) DO NOTHING")
+                .bind("i", s.incidentId()).bind("at", s.at().toEpochMilli()).bind("step", s.step()).bind("m", s.message()).execute());
+    }
+
+    @Override
+    public List<Suggestion> suggestions(String incidentId) {
+        return db.read(h -> h.createQuery("SELECT at, step, message FROM comms_suggestions WHERE incident_id = :i ORDER BY at").bind("i", incidentId)
+                .map((rs, ctx) -> new Suggestion(incidentId, Instant.ofEpochMilli(rs.getLong("at")), rs.getString("step"), rs.getString("message")))
+                .list());
+    }
+
     private static Optional<Instant> optionalTime(Object millis) {
         return millis == null ? Optional.empty() : Optional.of(Instant.ofEpochMilli(((Number) millis).longValue()));
     }
