@@ -42,8 +42,14 @@ public final class CommsAdmin implements AdminFeature {
     private final CommsStore store;
     private final java.util.function.Supplier<Optional<FirstNotices>> firstNotices;
 
+    private final IncidentReport report;
+    private final TeamRoles holders;
+    private static final List<String> roles = List.of(TeamRoles.COMMANDER, TeamRoles.COMMS_LEAD);
+
     public CommsAdmin(LintReview lint, IncidentStore incidents, CommsStore store, java.util.function.Supplier<Optional<FirstNotices>> firstNotices,
-                      SessionGate gate, AdminJson json) {
+                      IncidentReport report, TeamRoles holders, SessionGate gate, AdminJson json) {
+        this.report = report;
+        this.holders = holders;
         this.firstNotices = firstNotices;
         this.store = store;
         this.lint = lint;
@@ -62,13 +68,16 @@ public final class CommsAdmin implements AdminFeature {
                 new ApiRoute(HandlerType.POST, "/comms/drafts/{id}/publish", Scope.INCIDENTS, "Publish a draft as an incident (body optional)", "Resolution", 201, this::publish),
                 new ApiRoute(HandlerType.POST, "/comms/drafts/{id}/dismiss", Scope.INCIDENTS, "Dismiss a draft", "", 200, this::dismiss),
                 new ApiRoute(HandlerType.GET, "/comms/incidents/{id}", Scope.READ,
-                        "An incident's promises, estimates, reminders sent, recovery suggestions and first-notice draft", "", 200, this::incident));
+                        "An incident's promises, estimates, reminders sent, recovery suggestions and first-notice draft", "", 200, this::incident),
+                new ApiRoute(HandlerType.GET, "/comms/incidents/{id}/report", Scope.READ,
+                        "The post-incident report as Markdown ({\"markdown\": ...}) with its figures", "", 200, this::report));
     }
 
     @Override
     public void registerPages(JavalinConfig config) {
         config.routes.get("/admin/lint", ctx -> page(ctx, null, Map.of(), List.of()));
         config.routes.post("/admin/lint", this::lintPage);
+        config.routes.get("/admin/incidents/{id}/communication", this::communicationPage);
     }
 
     void lintApi(Context ctx, Actor actor) {
@@ -126,6 +135,30 @@ public final class CommsAdmin implements AdminFeature {
         out.put("suggestions", store.suggestions(id).stream().map(s -> Map.of("at", s.at().toString(), "step", s.step(), "message", s.message())).toList());
         out.put("first_notice", store.draftOf(id).map(CommsAdmin::draft).orElse(null));
         Params.json(ctx, 200, json.write(out));
+    }
+
+    void report(Context ctx, Actor actor) {
+        Incident incident = find(ctx.pathParam("id"));
+        var figures = report.figures(incident);
+        var out = new java.util.LinkedHashMap<String, Object>();
+        out.put("markdown", report.markdown(incident));
+        out.put("promises", figures.promises());
+        out.put("promises_kept", figures.promisesKept());
+        out.put("longest_silence_seconds", figures.longestSilence().toSeconds());
+        out.put("seconds_to_first_notice", figures.timeToFirstNotice().map(java.time.Duration::toSeconds).orElse(null));
+        out.put("estimates_given", figures.estimatesGiven());
+        out.put("estimates_revised", figures.estimatesRevised());
+        out.put("estimates_missed", figures.estimatesMissed());
+        out.put("reminders", figures.reminders());
+        Params.json(ctx, 200, json.write(out));
+    }
+
+    private void communicationPage(Context ctx) {
+        Incident incident = find(ctx.pathParam("id"));
+        String id = incident.id();
+        gate.render(ctx, "admin/comms_incident.jte", "chrome", gate.chrome(ctx, "Communication: " + incident.name().in("en")), "incident", incident,
+                "roles", roles.stream().map(r -> r + ": " + String.join(", ", holders.holders(id, r, java.time.Instant.now()))).toList(),
+                "reminders", store.reminders(id), "suggestions", store.suggestions(id), "report", report.markdown(incident));
     }
 
     static Map<String, Object> draft(CommsStore.Draft d) {

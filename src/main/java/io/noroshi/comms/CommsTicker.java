@@ -85,9 +85,9 @@ public final class CommsTicker {
         if (current.isEmpty() || current.get().estimateAt().isEmpty()) return false;
         Instant passes = current.get().estimateAt().get();
         String at = PublicPromises.time(passes, config.page().timeZone());
-        if (now.isBefore(passes)) {
+        if (!now.isAfter(passes)) {
             for (Duration warning : config.communication().estimateWarnings()) {
-                if (!now.isBefore(passes.minus(warning))) {
+                if (!now.isBefore(passes.minus(warning)) && now.isBefore(passes)) {
                     send(incident, "estimate-warning-" + warning.toMinutes() + "m", passes, now, List.of(TeamRoles.COMMANDER),
                             "The estimate of recovery for \"" + incident.name().in("en") + "\" (" + at + ", " + current.get().confidence()
                                     + " confidence) passes in " + warning.toMinutes() + " minutes. Revise it now if it will not hold.");

@@ -65,7 +65,11 @@ public final class Communication {
     }
 
     public AdminFeature.Factory admin() {
-        return (gate, json) -> new CommsAdmin(lint, incidents, store, this::firstNotices, gate, json);
+        return (gate, json) -> new CommsAdmin(lint, incidents, store, this::firstNotices, report(), roles, gate, json);
+    }
+
+    public IncidentReport report() {
+        return new IncidentReport(store, config.page().timeZone());
     }
 
     /** The notes the public page shows under each open incident. */

@@ -55,7 +55,7 @@ public final class PublicPromises {
         Optional<Instant> at = e.estimateAt();
         if (at.isEmpty()) return Text.of("There is no estimate of recovery yet.", "復旧の見込みはまだ立っていません。");
         String when = time(at.get(), zone);
-        if (!now.isBefore(at.get())) {
+        if (now.isAfter(at.get())) {
             return Text.of("Our estimate of recovery by " + when + " has passed. A revised estimate is coming.",
                     when + "の復旧見込みを過ぎました。改めて見込みをお知らせします。");
         }

@@ -25,7 +25,8 @@ final class JdbiCommsStore implements CommsStore {
 
     @Override
     public List<Promise> promises(String incidentId) {
-        return db.read(h -> h.createQuery("SELECT update_id, posted_at, next_update_by FROM comms_promises WHERE incident_id = :i ORDER BY posted_at, update_id")
+        return db.read(h -> h.createQuery("SELECT p.update_id, p.posted_at, p.next_update_by FROM comms_promises p "
+                        + "JOIN incident_updates u ON u.id = p.update_id WHERE p.incident_id = :i ORDER BY u.seq")
                 .bind("i", incidentId)
                 .map((rs, ctx) -> new Promise(incidentId, rs.getString("update_id"), Instant.ofEpochMilli(rs.getLong("posted_at")),
                         optionalTime(rs.getObject("next_update_by"))))

@@ -181,12 +181,14 @@ class PromisesOnAClockTest {
         assertThat(messenger.told()).hasSize(2);
         assertThat(messenger.told().getLast().notice().body()).contains("passes in 5 minutes");
         at("01:00");
+        assertThat(messenger.told()).hasSize(2); // due, not passed yet: resolving now would meet it
+        at("01:01");
         assertThat(messenger.told()).hasSize(4);
         assertThat(messenger.told().subList(2, 4)).extracting(RecordingMessenger.Told::to).containsExactly("commander", "comms-lead");
         assertThat(messenger.told().getLast().notice().body()).startsWith("ESCALATION");
         assertThat(publicPage("/")).contains("Our estimate of recovery by 10:00 JST has passed. A revised estimate is coming.");
         assertThat(publicPage("/ja/")).contains("10:00 JSTの復旧見込みを過ぎました。改めて見込みをお知らせします。");
-        at("01:01");
+        at("01:02");
         assertThat(messenger.told()).hasSize(4);
 
         clock.set(Instant.parse("2026-03-01T01:05:00Z"));
