@@ -69,6 +69,8 @@ public final class CommsAdmin implements AdminFeature {
                 new ApiRoute(HandlerType.POST, "/comms/drafts/{id}/dismiss", Scope.INCIDENTS, "Dismiss a draft", "", 200, this::dismiss),
                 new ApiRoute(HandlerType.GET, "/comms/incidents/{id}", Scope.READ,
                         "An incident's promises, estimates, reminders sent, recovery suggestions and first-notice draft", "", 200, this::incident),
+                new ApiRoute(HandlerType.POST, "/comms/incidents/{id}/ack", Scope.INCIDENTS,
+                        "Acknowledge the incident's reminders (an unacknowledged one escalates to the next person on call)", "", 200, this::ack),
                 new ApiRoute(HandlerType.GET, "/comms/incidents/{id}/report", Scope.READ,
                         "The post-incident report as Markdown ({\"markdown\": ...}) with its figures", "", 200, this::report));
     }
@@ -135,6 +137,12 @@ public final class CommsAdmin implements AdminFeature {
         out.put("suggestions", store.suggestions(id).stream().map(s -> Map.of("at", s.at().toString(), "step", s.step(), "message", s.message())).toList());
         out.put("first_notice", store.draftOf(id).map(CommsAdmin::draft).orElse(null));
         Params.json(ctx, 200, json.write(out));
+    }
+
+    void ack(Context ctx, Actor actor) {
+        Incident incident = find(ctx.pathParam("id"));
+        int acknowledged = store.acknowledge(incident.id(), java.time.Instant.now());
+        Params.json(ctx, 200, json.write(Map.of("acknowledged", acknowledged, "by", actor.label())));
     }
 
     void report(Context ctx, Actor actor) {

@@ -29,11 +29,19 @@ public interface CommsStore {
     }
 
     /** A reminder or warning sent to the team. */
-    record Reminder(String incidentId, String kind, Instant dueAt, Instant sentAt, List<String> recipients, String message) {
+    record Reminder(String incidentId, String kind, Instant dueAt, Instant sentAt, List<String> recipients, String message,
+                    Optional<Instant> acknowledgedAt) {
         public Reminder {
             recipients = List.copyOf(recipients);
         }
+
+        public Reminder(String incidentId, String kind, Instant dueAt, Instant sentAt, List<String> recipients, String message) {
+            this(incidentId, kind, dueAt, sentAt, recipients, message, Optional.empty());
+        }
     }
+
+    /** Marks the incident's reminders sent so far as acknowledged at {@code at}; returns how many. */
+    int acknowledge(String incidentId, Instant at);
 
     /** The states of a first-notice draft. */
     enum DraftState {

@@ -58,6 +58,7 @@ public final class CommsTicker {
         for (Incident incident : incidents.unresolved()) {
             changed |= promise(incident, now);
             changed |= estimate(incident, now);
+            escalate(incident, now);
         }
         if (changed) refreshPublicPage.run();
     }
@@ -103,10 +104,29 @@ public final class CommsTicker {
         return sent || !missed;
     }
 
+    /** A reminder nobody acknowledged (nor answered with an update) within {@code escalate_after} goes to the next person on call. */
+    private void escalate(Incident incident, Instant now) {
+        Roster roster = config.communication().roster();
+        for (Reminder r : store.reminders(incident.id())) {
+            if (r.acknowledgedAt().isPresent() || r.kind().startsWith("escalation:")) continue;
+            if (now.isBefore(r.sentAt().plus(config.communication().escalateAfter()))) continue;
+            List<String> roles = r.kind().startsWith("estimate-warning") ? List.of(TeamRoles.COMMANDER) : List.of(TeamRoles.COMMANDER, TeamRoles.COMMS_LEAD);
+            var next = new LinkedHashSet<String>();
+            for (String role : roles) next.addAll(roster.escalation(role, now));
+            sendTo(incident, "escalation:" + r.kind(), r.dueAt(), now, new ArrayList<>(next),
+                    "ESCALATION: nobody acknowledged this reminder within " + config.communication().escalateAfter().toMinutes()
+                            + " minutes: " + r.message());
+        }
+    }
+
     /** Claims and sends one reminder; false when it was sent before. */
     private boolean send(Incident incident, String kind, Instant due, Instant now, List<String> toRoles, String message) {
         var people = new LinkedHashSet<String>();
         for (String role : toRoles) people.addAll(roles.holders(incident.id(), role, now));
+        return sendTo(incident, kind, due, now, new ArrayList<>(people), message);
+    }
+
+    private boolean sendTo(Incident incident, String kind, Instant due, Instant now, List<String> people, String message) {
         if (!store.claimReminder(new Reminder(incident.id(), kind, due, now, new ArrayList<>(people), message))) return false;
         URI link = config.page().url().resolve("/incidents/" + incident.id());
         var notice = new Notice(REMINDER_EVENT, "en", config.page().name(), message, Optional.empty(), incident.impact().wire(), message,

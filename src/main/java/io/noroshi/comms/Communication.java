@@ -29,7 +29,8 @@ public final class Communication {
         this.incidents = incidents;
         this.store = store;
         this.messenger = messenger;
-        this.roles = roles;
+        // The roster of noroshi.yaml when it names people; else the roles themselves are told.
+        this.roles = config.communication().roster().rotations().isEmpty() ? roles : config.communication().roster();
         this.clock = clock;
         this.lint = new LintReview(new UpdateLint(), config.communication(), config.components());
         this.updates = new CommsUpdates(lint, new UpdatePromises(store, config.communication()));
@@ -69,7 +70,7 @@ public final class Communication {
     }
 
     public IncidentReport report() {
-        return new IncidentReport(store, config.page().timeZone());
+        return new IncidentReport(store, config.page().timeZone(), config.communication().roster());
     }
 
     /** The notes the public page shows under each open incident. */

@@ -36,10 +36,12 @@ public final class IncidentReport {
 
     private final CommsStore store;
     private final ZoneId zone;
+    private final Roster roster;
 
-    public IncidentReport(CommsStore store, ZoneId zone) {
+    public IncidentReport(CommsStore store, ZoneId zone, Roster roster) {
         this.store = store;
         this.zone = zone;
+        this.roster = roster;
     }
 
     public Figures figures(Incident incident) {
@@ -110,7 +112,15 @@ public final class IncidentReport {
             lines.add(new Line(e.at(), what));
         }
         for (Reminder r : store.reminders(incident.id())) {
-            lines.add(new Line(r.sentAt(), "Reminder `" + r.kind() + "` to " + String.join(", ", r.recipients())));
+            lines.add(new Line(r.sentAt(), "Reminder `" + r.kind() + "` to " + String.join(", ", r.recipients())
+                    + r.acknowledgedAt().map(a -> " (acknowledged " + when(a) + ")").orElse("")));
+        }
+        Instant end = incident.isResolved() ? incident.updatedAt() : Instant.now();
+        for (var rotation : roster.rotations().entrySet()) {
+            for (Instant handOff : rotation.getValue().handOffs(incident.createdAt(), end)) {
+                lines.add(new Line(handOff, "Hand-off: " + rotation.getKey() + " " + rotation.getValue().onCall(handOff.minusSeconds(1))
+                        + " → " + rotation.getValue().onCall(handOff)));
+            }
         }
         lines.sort(Comparator.comparing(Line::at));
         for (Line l : lines) out.append("- ").append(when(l.at())).append(" — ").append(l.text()).append('\n');

@@ -33,6 +33,8 @@ public final class UpdatePromises {
                 : Optional.of(given.nextUpdateBy().orElseGet(() -> at.plus(settings.nextUpdate().after(after.impact(),
                         Duration.between(after.createdAt(), at)))));
         store.recordPromise(new Promise(after.id(), last.id(), at, next));
+        store.acknowledge(after.id(), at); // the update the reminders asked for
+
         if (given.confidence().isEmpty() || after.isResolved()) return;
         String confidence = given.confidence().get();
         Optional<EstimateEvent> current = current(store.estimates(after.id()));

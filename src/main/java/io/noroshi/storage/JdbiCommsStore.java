@@ -61,12 +61,19 @@ final class JdbiCommsStore implements CommsStore {
 
     @Override
     public List<Reminder> reminders(String incidentId) {
-        return db.read(h -> h.createQuery("SELECT kind, due_at, sent_at, recipients, message FROM comms_reminders WHERE incident_id = :i "
+        return db.read(h -> h.createQuery("SELECT kind, due_at, sent_at, recipients, message, acked_at FROM comms_reminders WHERE incident_id = :i "
                         + "ORDER BY sent_at, kind").bind("i", incidentId)
                 .map((rs, ctx) -> new Reminder(incidentId, rs.getString("kind"), Instant.ofEpochMilli(rs.getLong("due_at")),
                         Instant.ofEpochMilli(rs.getLong("sent_at")),
-                        rs.getString("recipients").isEmpty() ? List.of() : Arrays.asList(rs.getString("recipients").split(",")), rs.getString("message")))
+                        rs.getString("recipients").isEmpty() ? List.of() : Arrays.asList(rs.getString("recipients").split(",")), rs.getString("message"),
+                        optionalTime(rs.getObject("acked_at"))))
                 .list());
+    }
+
+    @Override
+    public int acknowledge(String incidentId, Instant at) {
+        return db.write(h -> h.createUpdate("UPDATE comms_reminders SET acked_at = :at WHERE incident_id = :i AND acked_at IS NULL")
+                .bind("i", incidentId).bind("at", at.toEpochMilli()).execute());
     }
 
     private static final String DRAFT_COLUMNS = "id, component_id, monitor_id, impact, detected_at, drafted_at, publish_at, state, owner, "

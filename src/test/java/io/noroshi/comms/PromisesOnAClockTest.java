@@ -45,6 +45,7 @@ class PromisesOnAClockTest {
                 require_override: false
               next_update:
                 major: 30m
+              escalate_after: 3h   # escalation of unacknowledged reminders: EscalationTest
             """;
     private static final Instant START = Instant.parse("2026-03-01T00:00:00Z"); // 09:00 JST
 
