@@ -55,8 +55,9 @@ public final class IncidentApi {
     }
 
     void open(Context ctx, Actor actor) {
-        var body = Payload.parse(ctx.body(), OPEN_FIELDS);
-        var draft = new IncidentDraft(body.text("name"), body.choice("impact", Impact.MINOR, Impact::fromWire, IMPACTS), update(body, IncidentStatus.INVESTIGATING));
+        var body = Payload.parse(ctx.body(), withReview(OPEN_FIELDS));
+        var draft = new IncidentDraft(body.text("name"), body.choice("impact", Impact.MINOR, Impact::fromWire, IMPACTS),
+                withExtras(update(body, IncidentStatus.INVESTIGATING), body));
         if (draft.name().isEmpty()) throw new BadRequest("name", "is required");
         Params.json(ctx, 201, json.write(json.incident(commands.open(actor, draft))));
     }

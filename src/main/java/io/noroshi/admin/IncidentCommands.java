@@ -56,6 +56,7 @@ public final class IncidentCommands {
         if (draft.name().isEmpty()) throw new BadRequest("name", "an incident needs a name in en or ja");
         if (draft.first().body().isEmpty()) throw new BadRequest("body", "the first update needs text in en or ja");
         components.validate(draft.first().changes(), "affected_components");
+        Map<String, Object> reviewed = review.review(java.util.Optional.empty(), draft.first());
         Instant now = writes.now();
         List<AffectedComponent> affected = components.apply(draft.first().changes());
         return writes.apply(actor, () -> {
@@ -63,9 +64,13 @@ public final class IncidentCommands {
                     new NewUpdate(draft.first().status(), draft.first().body(), now, affected));
             components.store(affected, now);
             if (draft.first().notifySubscribers()) announcements.incident(opened, io.noroshi.notify.Notice.Event.INCIDENT_CREATED);
+            review.stored(opened, draft.first());
             return opened;
-        }, opened -> new Entry("incident.open", target(opened.id()), null,
-                withNotify(json.incident(opened), draft.first().notifySubscribers())));
+        }, opened -> {
+            var recorded = withNotify(json.incident(opened), draft.first().notifySubscribers());
+            recorded.putAll(reviewed);
+            return new Entry("incident.open", target(opened.id()), null, recorded);
+        });
     }
 
     /** Posts an update; refused (409) when the incident is closed or the status may not follow. */
@@ -97,7 +102,7 @@ public final class IncidentCommands {
         actor.require(Scope.INCIDENTS);
         Incident before = find(id);
         components.validate(draft.changes(), "affected_components");
-        Map<String, Object> reviewed = review.review(before, draft);
+        Map<String, Object> reviewed = review.review(java.util.Optional.of(before), draft);
         Instant now = writes.now();
         List<AffectedComponent> affected = components.apply(draft.changes());
         return writes.apply(actor, () -> {

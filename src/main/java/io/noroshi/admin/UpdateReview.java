@@ -18,7 +18,7 @@ public interface UpdateReview {
         }
 
         @Override
-        public Map<String, Object> review(Incident before, UpdateDraft draft) {
+        public Map<String, Object> review(java.util.Optional<Incident> before, UpdateDraft draft) {
             return Map.of();
         }
 
@@ -33,11 +33,13 @@ public interface UpdateReview {
     /**
      * Checks an update before it is stored.
      *
+     * @param before the incident as it stands, empty when the update opens it
+     *
      * @return what the audit entry of the update records besides the update (e.g. the findings published over)
      * @throws UpdateRefused when the update should not be published as it is
      * @throws io.noroshi.web.ApiErrors.BadRequest when an extra field is malformed
      */
-    Map<String, Object> review(Incident before, UpdateDraft draft);
+    Map<String, Object> review(java.util.Optional<Incident> before, UpdateDraft draft);
 
     /** Inside the update's transaction, once it is stored: the review's own records. */
     void stored(Incident after, UpdateDraft draft);

@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
 /** {@code noroshi incident open|update|resolve|reopen|postmortem|impact|list|show}: run incidents through a hub's admin API. */
 @Command(name = "incident", mixinStandardHelpOptions = true, description = "Open, update, resolve, reopen and list incidents on a hub.",
         subcommands = {IncidentCommand.Open.class, IncidentCommand.Update.class, IncidentCommand.Resolve.class, IncidentCommand.Reopen.class,
-                IncidentFollowUp.Postmortem.class, IncidentFollowUp.SetImpact.class, IncidentCommand.ListIncidents.class, IncidentCommand.Show.class})
+                IncidentFollowUp.Postmortem.class, IncidentFollowUp.SetImpact.class, IncidentCommand.ListIncidents.class, IncidentCommand.Show.class,
+                IncidentReportCommand.class})
 public final class IncidentCommand implements Runnable {
 
     @Spec

@@ -39,7 +39,19 @@ public final class CommsAdmin implements AdminFeature {
     private final SessionGate gate;
     private final AdminJson json;
 
-    public CommsAdmin(LintReview lint, IncidentStore incidents, SessionGate gate, AdminJson json) {
+    private final CommsStore store;
+    private final java.util.function.Supplier<Optional<FirstNotices>> firstNotices;
+
+    private final IncidentReport report;
+    private final TeamRoles holders;
+    private static final List<String> roles = List.of(TeamRoles.COMMANDER, TeamRoles.COMMS_LEAD);
+
+    public CommsAdmin(LintReview lint, IncidentStore incidents, CommsStore store, java.util.function.Supplier<Optional<FirstNotices>> firstNotices,
+                      IncidentReport report, TeamRoles holders, SessionGate gate, AdminJson json) {
+        this.report = report;
+        this.holders = holders;
+        this.firstNotices = firstNotices;
+        this.store = store;
         this.lint = lint;
         this.incidents = incidents;
         this.gate = gate;
@@ -50,13 +62,24 @@ public final class CommsAdmin implements AdminFeature {
     public List<ApiRoute> apiRoutes() {
         return List.of(new ApiRoute(HandlerType.POST, "/lint", Scope.READ,
                 "Lint an update's text before publishing it (dry run, stores nothing): findings with rule, severity, message, suggestion",
-                "LintRequest", 200, this::lintApi));
+                "LintRequest", 200, this::lintApi),
+                new ApiRoute(HandlerType.GET, "/comms/drafts", Scope.READ, "First-notice drafts waiting to be published or taken over", "", 200, this::drafts),
+                new ApiRoute(HandlerType.POST, "/comms/drafts/{id}/take", Scope.INCIDENTS, "Take a draft over: it is never published by itself", "", 200, this::take),
+                new ApiRoute(HandlerType.POST, "/comms/drafts/{id}/publish", Scope.INCIDENTS, "Publish a draft as an incident (body optional)", "Resolution", 201, this::publish),
+                new ApiRoute(HandlerType.POST, "/comms/drafts/{id}/dismiss", Scope.INCIDENTS, "Dismiss a draft", "", 200, this::dismiss),
+                new ApiRoute(HandlerType.GET, "/comms/incidents/{id}", Scope.READ,
+                        "An incident's promises, estimates, reminders sent, recovery suggestions and first-notice draft", "", 200, this::incident),
+                new ApiRoute(HandlerType.POST, "/comms/incidents/{id}/ack", Scope.INCIDENTS,
+                        "Acknowledge the incident's reminders (an unacknowledged one escalates to the next person on call)", "", 200, this::ack),
+                new ApiRoute(HandlerType.GET, "/comms/incidents/{id}/report", Scope.READ,
+                        "The post-incident report as Markdown ({\"markdown\": ...}) with its figures", "", 200, this::report));
     }
 
     @Override
     public void registerPages(JavalinConfig config) {
         config.routes.get("/admin/lint", ctx -> page(ctx, null, Map.of(), List.of()));
         config.routes.post("/admin/lint", this::lintPage);
+        config.routes.get("/admin/incidents/{id}/communication", this::communicationPage);
     }
 
     void lintApi(Context ctx, Actor actor) {
@@ -77,6 +100,82 @@ public final class CommsAdmin implements AdminFeature {
             findings = lint.findings(body.text("previous"), impact, status, text, given.nextUpdateBy().isPresent(), given.estimateGiven());
         }
         Params.json(ctx, 200, json.write(Map.of("findings", findings)));
+    }
+
+    private FirstNotices notices() {
+        return firstNotices.get().orElseThrow(() -> new IllegalStateException("first notices are not running yet"));
+    }
+
+    void drafts(Context ctx, Actor actor) {
+        Params.json(ctx, 200, json.write(Map.of("drafts", notices().open().stream().map(CommsAdmin::draft).toList())));
+    }
+
+    void take(Context ctx, Actor actor) {
+        Params.json(ctx, 200, json.write(draft(notices().take(actor, ctx.pathParam("id")))));
+    }
+
+    void publish(Context ctx, Actor actor) {
+        var body = ctx.body().isBlank() ? Payload.parse("{}", Set.of("body")) : Payload.parse(ctx.body(), Set.of("body"));
+        Incident opened = notices().publish(actor, ctx.pathParam("id"), body.text("body"));
+        Params.json(ctx, 201, json.write(json.incident(opened)));
+    }
+
+    void dismiss(Context ctx, Actor actor) {
+        Params.json(ctx, 200, json.write(draft(notices().dismiss(actor, ctx.pathParam("id")))));
+    }
+
+    void incident(Context ctx, Actor actor) {
+        String id = ctx.pathParam("id");
+        find(id);
+        var out = new java.util.LinkedHashMap<String, Object>();
+        out.put("promises", store.promises(id).stream().map(p -> Map.of("update_id", p.updateId(), "posted_at", p.postedAt().toString(),
+                "next_update_by", p.nextUpdateBy().map(Object::toString).orElse(""))).toList());
+        out.put("estimates", store.estimates(id).stream().map(e -> Map.of("at", e.at().toString(), "kind", e.kind().wire(),
+                "estimate_at", e.estimateAt().map(Object::toString).orElse(""), "confidence", e.confidence())).toList());
+        out.put("reminders", store.reminders(id).stream().map(r -> Map.of("kind", r.kind(), "due_at", r.dueAt().toString(),
+                "sent_at", r.sentAt().toString(), "to", r.recipients(), "message", r.message())).toList());
+        out.put("suggestions", store.suggestions(id).stream().map(s -> Map.of("at", s.at().toString(), "step", s.step(), "message", s.message())).toList());
+        out.put("first_notice", store.draftOf(id).map(CommsAdmin::draft).orElse(null));
+        Params.json(ctx, 200, json.write(out));
+    }
+
+    void ack(Context ctx, Actor actor) {
+        Incident incident = find(ctx.pathParam("id"));
+        int acknowledged = store.acknowledge(incident.id(), java.time.Instant.now());
+        Params.json(ctx, 200, json.write(Map.of("acknowledged", acknowledged, "by", actor.label())));
+    }
+
+    void report(Context ctx, Actor actor) {
+        Incident incident = find(ctx.pathParam("id"));
+        var figures = report.figures(incident);
+        var out = new java.util.LinkedHashMap<String, Object>();
+        out.put("markdown", report.markdown(incident));
+        out.put("promises", figures.promises());
+        out.put("promises_kept", figures.promisesKept());
+        out.put("longest_silence_seconds", figures.longestSilence().toSeconds());
+        out.put("seconds_to_first_notice", figures.timeToFirstNotice().map(java.time.Duration::toSeconds).orElse(null));
+        out.put("estimates_given", figures.estimatesGiven());
+        out.put("estimates_revised", figures.estimatesRevised());
+        out.put("estimates_missed", figures.estimatesMissed());
+        out.put("reminders", figures.reminders());
+        Params.json(ctx, 200, json.write(out));
+    }
+
+    private void communicationPage(Context ctx) {
+        Incident incident = find(ctx.pathParam("id"));
+        String id = incident.id();
+        gate.render(ctx, "admin/comms_incident.jte", "chrome", gate.chrome(ctx, "Communication: " + incident.name().in("en")), "incident", incident,
+                "roles", roles.stream().map(r -> r + ": " + String.join(", ", holders.holders(id, r, java.time.Instant.now()))).toList(),
+                "reminders", store.reminders(id), "suggestions", store.suggestions(id), "report", report.markdown(incident));
+    }
+
+    static Map<String, Object> draft(CommsStore.Draft d) {
+        var map = new java.util.LinkedHashMap<String, Object>(FirstNotices.wire(d));
+        map.put("name", AdminJson.text(d.name()));
+        map.put("body", AdminJson.text(d.body()));
+        map.put("published_at", d.publishedAt().map(Object::toString).orElse(null));
+        map.put("seconds_to_first_notice", d.publishedAt().map(p -> java.time.Duration.between(d.detectedAt(), p).toSeconds()).orElse(null));
+        return map;
     }
 
     private void lintPage(Context ctx) {

@@ -23,10 +23,10 @@ public final class CommsUpdates implements UpdateReview {
     public static final Set<String> CONFIDENCES = Set.of("low", "medium", "high", "unknown");
 
     private final LintReview lint;
-    private final PromiseKeeper promises;
+    private final UpdatePromises promises;
 
     /** @param promises stores and tracks what each update promised; null when only linting */
-    public CommsUpdates(LintReview lint, PromiseKeeper promises) {
+    public CommsUpdates(LintReview lint, UpdatePromises promises) {
         this.lint = lint;
         this.promises = promises;
     }
@@ -37,7 +37,7 @@ public final class CommsUpdates implements UpdateReview {
     }
 
     @Override
-    public Map<String, Object> review(Incident before, UpdateDraft draft) {
+    public Map<String, Object> review(Optional<Incident> before, UpdateDraft draft) {
         Structured given = structured(draft.extras());
         var recorded = new LinkedHashMap<String, Object>(lint.review(before, draft, given.nextUpdateBy().isPresent(), given.estimateGiven()));
         given.nextUpdateBy().ifPresent(t -> recorded.put(NEXT_UPDATE_BY, t.toString()));

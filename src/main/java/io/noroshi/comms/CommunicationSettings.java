@@ -18,9 +18,12 @@ import java.util.Set;
  * @param estimateWarnings how long before an estimate passes the commander is warned, longest first
  * @param firstNotice the draft incident a confirmed outage opens
  * @param templates update texts by phase ({@link #PHASES}), each in en and ja
+ * @param roster who is on call for each role
+ * @param escalateAfter how long a reminder waits for an acknowledgement before it goes to the next person
  */
 public record CommunicationSettings(boolean configured, Lint lint, NextUpdate nextUpdate, Duration remindBefore,
-                                    List<Duration> estimateWarnings, FirstNotice firstNotice, Map<String, Text> templates) {
+                                    List<Duration> estimateWarnings, FirstNotice firstNotice, Map<String, Text> templates,
+                                    Roster roster, Duration escalateAfter) {
 
     /** The phases a template exists for. */
     public static final List<String> PHASES = List.of("first_notice", "investigating", "identified", "monitoring", "resolved");
@@ -38,7 +41,7 @@ public record CommunicationSettings(boolean configured, Lint lint, NextUpdate ne
     /** Without a {@code communication:} section: defaults everywhere, and the lint does not block. */
     public static CommunicationSettings none() {
         return new CommunicationSettings(false, new Lint(false, LINT_EN, LINT_JA), NextUpdate.defaults(), DEFAULT_REMIND_BEFORE,
-                DEFAULT_ESTIMATE_WARNINGS, FirstNotice.defaults(), Templates.DEFAULTS);
+                DEFAULT_ESTIMATE_WARNINGS, FirstNotice.defaults(), Templates.DEFAULTS, Roster.NONE, Roster.DEFAULT_ESCALATE_AFTER);
     }
 
     static final int LINT_EN = 700;

@@ -62,8 +62,8 @@ public final class LintReview {
     }
 
     /** Before an update is stored: refuses it over findings unless overridden; returns what its audit entry records. */
-    Map<String, Object> review(Incident before, UpdateDraft draft, boolean nextUpdateGiven, boolean estimateGiven) {
-        var findings = findings(Optional.of(before), draft.status(), draft.body(), nextUpdateGiven, estimateGiven);
+    Map<String, Object> review(Optional<Incident> before, UpdateDraft draft, boolean nextUpdateGiven, boolean estimateGiven) {
+        var findings = findings(before, draft.status(), draft.body(), nextUpdateGiven, estimateGiven);
         if (findings.isEmpty()) return Map.of();
         boolean override = "true".equals(draft.extras().get(OVERRIDE));
         if (settings.lint().requireOverride() && !override) {

@@ -54,8 +54,51 @@ final class CommunicationSection {
             }
             t.finish("a phase (" + String.join(", ", CommunicationSettings.PHASES) + ")");
         });
+        var roster = s.section("roster").map(CommunicationSection::roster).orElse(io.noroshi.comms.Roster.NONE);
+        Duration escalate = Durations.positive(s, "escalate_after").orElse(io.noroshi.comms.Roster.DEFAULT_ESCALATE_AFTER);
         s.finish();
-        return new CommunicationSettings(true, lint, next, remind, warnings, first, templates);
+        return new CommunicationSettings(true, lint, next, remind, warnings, first, templates, roster, escalate);
+    }
+
+    private static io.noroshi.comms.Roster roster(YamlSection s) {
+        var rotations = new java.util.HashMap<String, io.noroshi.comms.Roster.Rotation>();
+        for (String role : List.of("commander", "comms_lead")) {
+            s.section(role).ifPresent(r -> {
+                List<String> people = r.strings("people");
+                if (people.isEmpty()) r.problem("people", "is required: the people on call, in order");
+                java.time.ZoneId zone = r.string("time_zone").flatMap(z -> {
+                    try {
+                        return java.util.Optional.of(java.time.ZoneId.of(z));
+                    } catch (java.time.DateTimeException e) {
+                        r.problem("time_zone", "'" + z + "' is not a time zone (e.g. Asia/Tokyo, UTC)");
+                        return java.util.Optional.empty();
+                    }
+                }).orElse(java.time.ZoneOffset.UTC);
+                java.time.LocalTime handOff = r.string("hand_off").flatMap(t -> {
+                    try {
+                        return java.util.Optional.of(java.time.LocalTime.parse(t.length() == 4 ? "0" + t : t));
+                    } catch (java.time.format.DateTimeParseException e) {
+                        r.problem("hand_off", "'" + t + "' is not a time of day such as 09:00");
+                        return java.util.Optional.empty();
+                    }
+                }).orElse(java.time.LocalTime.of(9, 0));
+                java.time.LocalDate start = r.string("start").flatMap(d -> {
+                    try {
+                        return java.util.Optional.of(java.time.LocalDate.parse(d));
+                    } catch (java.time.format.DateTimeParseException e) {
+                        r.problem("start", "'" + d + "' is not a date such as 2026-03-01");
+                        return java.util.Optional.empty();
+                    }
+                }).orElse(java.time.LocalDate.of(2026, 1, 1));
+                r.finish();
+                if (!people.isEmpty()) {
+                    rotations.put(role.equals("comms_lead") ? io.noroshi.comms.TeamRoles.COMMS_LEAD : io.noroshi.comms.TeamRoles.COMMANDER,
+                            new io.noroshi.comms.Roster.Rotation(people, zone, handOff, start));
+                }
+            });
+        }
+        s.finish("a role (commander, comms_lead)");
+        return new io.noroshi.comms.Roster(rotations);
     }
 
     private static Lint lint(YamlSection s) {

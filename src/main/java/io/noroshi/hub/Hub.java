@@ -56,6 +56,7 @@ public final class Hub implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final Monitoring monitoring;
     private final AdminGraph admin;
+    private io.noroshi.comms.Communication communication;
     private final LiveAudits audits;
     private final HubFileLock fileLock; // null on PostgreSQL
     private final MetricsListener metricsListener; // null unless monitoring.metrics_bind is set
@@ -108,7 +109,11 @@ public final class Hub implements AutoCloseable {
                 log.info("demo history seeded={}", seeded);
             }
             var holder = new SnapshotHolder();
-            var source = new PageDataSource(config, database.incidents(), database.maintenance(), database.componentStates(), database.uptime(), clock);
+            // communication: the lint and promises of every update, reminders to the team, the promises on the public page
+            var communication = new io.noroshi.comms.Communication(config, database.incidents(), database.comms(),
+                    new io.noroshi.comms.RecordingMessenger(), io.noroshi.comms.TeamRoles.ROLE_NAMES, clock);
+            var source = new PageDataSource(config, database.incidents(), database.maintenance(), database.componentStates(), database.uptime(), clock,
+                    io.noroshi.statuspage.KeptInMemory.RECENT, communication.publicNotes());
             mirrors = Mirrors.open(config, options.dataDir(), env, MirrorAlerts.logging(), clock, MirrorExports.of(config, database, clock));
             Mirrors toMirrors = mirrors;
             var publisher = new SnapshotPublisher(source, new SiteRenderer(), snapshot -> {
@@ -138,7 +143,6 @@ public final class Hub implements AutoCloseable {
                     });
             var notifications = io.noroshi.notify.Notifications.build(config, database, metrics, clock);
             // admin: accounts, write commands, admin API and pages
-            var communication = new io.noroshi.comms.Communication(config, database.incidents(), null);
             var admin = AdminGraph.build(config, database, publisher, clock, monitoring.handBack(),
                     java.util.List.of(monitoring.admin(database.results(), clock), notifications.admin(), communication.admin(),
                             mirrors.admin(publisher)),
@@ -173,6 +177,19 @@ public final class Hub implements AutoCloseable {
                     else log.warn("maintenance schedule failed error={}", e.toString());
                 }
             }, 1, io.noroshi.admin.MaintenanceSchedule.EVERY_SECONDS, TimeUnit.SECONDS);
+            var commsTicker = communication.ticker(publisher::requestRefresh);
+            var firstNotices = communication.firstNotices(admin.incidents(),
+                    new io.noroshi.admin.AuditTrail(database.auditLog(), new io.noroshi.admin.AdminJson(), clock));
+            monitoring.events().subscribe(firstNotices::onVerdict);
+            timer.scheduleWithFixedDelay(() -> {
+                try {
+                    firstNotices.tick();
+                    commsTicker.tick();
+                } catch (RuntimeException e) {
+                    if (DatabaseOutage.isOutage(e)) log.debug("communication reminders skipped: database unavailable");
+                    else log.warn("communication reminders failed error={}", e.toString());
+                }
+            }, 1, io.noroshi.comms.CommsTicker.EVERY.toSeconds(), TimeUnit.SECONDS);
             // scheduled live DNS audit: findings kept in the database, new ones raised as events (logged and counted)
             var auditEvents = new AuditEvents();
             auditEvents.subscribe(new FindingLog(metrics));
@@ -182,6 +199,7 @@ public final class Hub implements AutoCloseable {
             notifications.start(server.port());
             var hub = new Hub(database, publisher, server, timer, monitoring, admin, audits, fileLock, metricsListener, mirrors);
             hub.notifications = notifications;
+            hub.communication = communication;
             return hub;
         } catch (RuntimeException e) {
             if (mirrors != null) mirrors.close();
@@ -215,6 +233,11 @@ public final class Hub implements AutoCloseable {
     }
 
     /** Accounts and write commands, for tests and bootstrap paths. */
+    /** The communication feature: its ticker and messenger (tests tick it on their own clock). */
+    public io.noroshi.comms.Communication communication() {
+        return communication;
+    }
+
     public AdminGraph admin() {
         return admin;
     }

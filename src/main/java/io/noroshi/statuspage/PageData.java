@@ -2,6 +2,7 @@ package io.noroshi.statuspage;
 
 import io.noroshi.component.ComponentState;
 import io.noroshi.config.NoroshiConfig;
+import io.noroshi.config.Text;
 import io.noroshi.incident.Incident;
 import io.noroshi.incident.IncidentEntry;
 import io.noroshi.incident.Maintenance;
@@ -34,11 +35,19 @@ import java.util.Map;
  */
 public record PageData(NoroshiConfig config, Map<String, ComponentState> states, List<Incident> unresolved,
                        List<Incident> history, List<Maintenance> maintenance, Map<String, List<DailyUptime>> uptime,
-                       Instant generatedAt, List<IncidentEntry> entries, IncidentLoader older) {
+                       Instant generatedAt, List<IncidentEntry> entries, IncidentLoader older, Map<String, List<Text>> incidentNotes) {
 
     public static final int UPTIME_DAYS = 90;
 
+    /** Without notes under the open incidents ({@link IncidentNotes}). */
+    public PageData(NoroshiConfig config, Map<String, ComponentState> states, List<Incident> unresolved,
+                    List<Incident> history, List<Maintenance> maintenance, Map<String, List<DailyUptime>> uptime,
+                    Instant generatedAt, List<IncidentEntry> entries, IncidentLoader older) {
+        this(config, states, unresolved, history, maintenance, uptime, generatedAt, entries, older, Map.of());
+    }
+
     public PageData {
+        incidentNotes = Map.copyOf(incidentNotes);
         states = Map.copyOf(states);
         unresolved = List.copyOf(unresolved);
         history = List.copyOf(history);

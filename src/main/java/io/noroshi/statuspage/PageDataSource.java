@@ -33,6 +33,7 @@ public final class PageDataSource {
     private final KeptInMemory keep;
     private final HistoryEntries entries;
     private final UptimeWindow uptimeWindow;
+    private final IncidentNotes notes;
 
     public PageDataSource(NoroshiConfig config, IncidentStore incidents, MaintenanceStore maintenance,
                           ComponentStateStore states, UptimeStore uptime, InstantSource clock) {
@@ -42,6 +43,13 @@ public final class PageDataSource {
     /** @param keep which incidents to read whole; the renderer must keep the same ({@link SiteRenderer#SiteRenderer(KeptInMemory)}) */
     public PageDataSource(NoroshiConfig config, IncidentStore incidents, MaintenanceStore maintenance,
                           ComponentStateStore states, UptimeStore uptime, InstantSource clock, KeptInMemory keep) {
+        this(config, incidents, maintenance, states, uptime, clock, keep, IncidentNotes.NONE);
+    }
+
+    /** @param notes lines another feature shows under open incidents (communication's promises) */
+    public PageDataSource(NoroshiConfig config, IncidentStore incidents, MaintenanceStore maintenance,
+                          ComponentStateStore states, UptimeStore uptime, InstantSource clock, KeptInMemory keep, IncidentNotes notes) {
+        this.notes = notes;
         this.keep = keep;
         this.entries = new HistoryEntries(incidents, clock);
         this.uptimeWindow = new UptimeWindow(uptime);
@@ -72,6 +80,7 @@ public final class PageDataSource {
         unresolved.forEach(i -> wanted.remove(i.id()));
         List<Incident> recent = new ArrayList<>(incidents.findAll(wanted));
         recent.sort(SiteFacts.NEWEST_FIRST);
-        return new PageData(config, states.all(), unresolved, recent, shown, byComponent, now, entries, incidents::findAll);
+        return new PageData(config, states.all(), unresolved, recent, shown, byComponent, now, entries, incidents::findAll,
+                notes.notes(unresolved, now));
     }
 }

@@ -56,6 +56,7 @@ public final class Database implements AutoCloseable {
     private final DatabaseHealth health;
     private final HubChanges changes;
     private final Transactions transactions;
+    private final io.noroshi.comms.CommsStore comms;
 
     private Database(Pools pools, String postgresUrl) {
         this.pools = pools;
@@ -74,6 +75,7 @@ public final class Database implements AutoCloseable {
         this.allOrNothing = transactions;
         this.transactions = transactions;
         this.idempotencyKeys = new JdbiIdempotencyKeys(transactions);
+        this.comms = new JdbiCommsStore(transactions);
         this.health = new DatabaseHealth(pools.where(), () -> jdbi.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one() == 1));
         if (pools.engine() == Engine.POSTGRESQL) health.watch();
         this.changes = new HubChanges(transactions, postgresUrl);
@@ -199,6 +201,11 @@ public final class Database implements AutoCloseable {
     }
 
     /** Whether the database answers: what the log and {@code /healthz} say during an outage. */
+    /** The communication feature's promises, estimates and reminders. */
+    public io.noroshi.comms.CommsStore comms() {
+        return comms;
+    }
+
     public DatabaseHealth health() {
         return health;
     }

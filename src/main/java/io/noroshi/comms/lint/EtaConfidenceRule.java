@@ -11,11 +11,10 @@ import java.util.Optional;
  */
 final class EtaConfidenceRule implements LintRule {
 
-    private static final Terms EN_ESTIMATE = Terms.any(
-            Terms.words("eta|estimated (?:time|resolution|recovery|fix|completion)|we (?:anticipate|estimate|expect)|(?:is|are) expected to|should be"
-                    + "|(?:aim|hope|plan|intend) to (?:have|be|restore|resolve|fix|complete|finish)|on track to|will be (?:back|restored|resolved|fixed|available|completed?|finished|working|operational)"
-                    + "|expected (?:recovery|resolution|completion|restoration)|estimate[ds]?"),
-            Terms.words("restor\\w*|resolv\\w*|fix\\w*|back|recover\\w*|complet\\w*|finish\\w*|available|operational|working|normal|deliver\\w*|process\\w*|caught up|clear\\w*"));
+    /** An estimate: a verb of expecting and a word of recovery in one sentence (with a time, checked below). */
+    private static final Terms EN_ESTIMATE = Terms.both(
+            Terms.words("eta|expect(?:s|ed|ing)?|anticipat\\w*|estimat\\w*|should|will be|(?:aim|hope|plan|intend)s? to|on track to|target"),
+            Terms.words("restor\\w*|resolv\\w*|fix\\w*|back|recover\\w*|complet\\w*|finish\\w*|available|operational|working|normal|deliver\\w*|process\\w*|caught up|clear\\w*|live|work\\w* again"));
     private static final Terms EN_NO_ESTIMATE = Terms.words("no (?:estimate|eta)|(?:can ?not|can't|cannot yet|unable to|not yet able to|not able to) (?:give|provide|offer|share) (?:an? )?(?:estimate|eta|time)"
             + "|(?:don't|do not) (?:yet )?have an? (?:estimate|eta|time)|estimate (?:is )?unknown|unknown (?:estimate|eta)|too early to (?:say|estimate|give)");
     private static final Terms EN_CONFIDENCE = Terms.words("confidence|confident|certain(?:ty)?|uncertain(?:ty)?|sure|likely|unlikely|probably|possibly"

@@ -23,9 +23,23 @@ final class ScopeRule implements LintRule {
                     + "|some (?:of )?(?:our )?(?:users|customers|accounts)|a (?:small )?(?:subset|portion|number|fraction|minority|majority) of|most (?:users|customers)"
                     + "|\\d+\\s?%|\\d+ percent"),
             Terms.pattern("\\b(?:US|EU|UK|APAC|EMEA)\\b"),
-            // a named part: "the tracking page", "the reporting system", "the help center" (not "our system")
-            Terms.pattern("(?i)\\b(?!(?:our|the|a|an|this|that|its|your|their|some|all|internal|backend|core|whole|entire|main)\\b)[a-z][a-z-]{2,}\\s+"
-                    + "(?:pages?|portals?|systems?|services?|apps?|sites?|cent(?:er|re)s?|forums?|tools?|features?|platforms?|terminals?)\\b"));
+            ScopeRule::namesAPart);
+
+    private static final java.util.regex.Pattern PART = java.util.regex.Pattern.compile(
+            "(?i)([a-z][a-z-]{2,})\\s+(?:pages?|portals?|systems?|services?|apps?|sites?|cent(?:er|re)s?|forums?|tools?|features?|platforms?|terminals?)\\b");
+    private static final java.util.Set<String> NOT_A_NAME = java.util.Set.of("our", "the", "this", "that", "its", "your", "their", "some", "all",
+            "internal", "backend", "core", "whole", "entire", "main");
+
+    /** A named part: "the tracking page", "the reporting system", "the help center" (not "our system"). */
+    private static boolean namesAPart(Sentence s) {
+        var m = PART.matcher(s.text());
+        while (m.find()) {
+            int start = m.start(1);
+            if (start > 0 && Character.isLetter(s.text().charAt(start - 1))) continue;
+            if (!NOT_A_NAME.contains(m.group(1).toLowerCase(Locale.ROOT))) return true;
+        }
+        return false;
+    }
     private static final Terms JA = Terms.any(Terms.lemmas("API", "サイト*", "管理画面*", "アプリ*", "メール*", "通知", "決済", "支払い",
             "請求*", "検索", "ストレージ", "アップロード*", "ダウンロード*", "動画", "チャット", "通話", "レポート", "アカウント", "注文", "予約", "ショップ*",
             "カート", "ポータル", "ダッシュボード", "ログイン画面*", "ページ*", "地域", "東日本", "西日本", "関東", "関西", "東京", "大阪",

@@ -182,9 +182,16 @@ public final class HtmlPages {
         return events.get(shown(views, incident), k -> views.incident(incident));
     }
 
-    /** An incident as shown in a language: an open one's relative times change with the minute. */
+    /** Notes under an open incident change with time, not with the incident, so they are part of its cache keys. */
+    private static List<io.noroshi.config.Text> notes(SiteFacts facts, Incident incident) {
+        return facts.data().incidentNotes().getOrDefault(incident.id(), List.of());
+    }
+
+    /** An incident as shown in a language: an open one's relative times change with the minute, its notes with the time. */
     private static Shown shown(PageViews views, Incident incident) {
-        return new Shown(views.language(), incident.isResolved() ? new Same(incident) : List.of(new Same(incident), views.minute()));
+        var notes = notes(views.facts(), incident);
+        return new Shown(views.language(), incident.isResolved() ? List.of(new Same(incident), notes)
+                : List.of(new Same(incident), views.minute(), notes));
     }
 
     private byte[] bytes(String template, Object view) {

@@ -56,6 +56,10 @@ final class PageViews {
      * @param pathIn  this same page's root-relative path in a given language
      * @param updated when what this page shows last changed: its footer's "last updated"
      */
+    SiteFacts facts() {
+        return facts;
+    }
+
     Views.Chrome chrome(String title, Function<String, String> pathIn, Instant updated) {
         var languages = new ArrayList<Views.LanguageLink>();
         for (String other : facts.page().languages()) {
@@ -126,7 +130,8 @@ final class PageViews {
                 t.get("impact." + incident.impact().wire()), time(incident.createdAt(), open), null, null,
                 componentNames(incident.componentIds()), updates(incident.updates(), open),
                 resolvedAt == null ? null : time(resolvedAt),
-                resolvedAt == null ? "" : RelativeTimes.duration(java.time.Duration.between(incident.createdAt(), resolvedAt), t));
+                resolvedAt == null ? "" : RelativeTimes.duration(java.time.Duration.between(incident.createdAt(), resolvedAt), t),
+                facts.data().incidentNotes().getOrDefault(incident.id(), List.of()).stream().map(n -> n.in(lang)).toList());
     }
 
     /**

@@ -53,9 +53,15 @@ public final class Views {
      * @param updates    newest first
      * @param resolved   when an incident was resolved, else null
      * @param lasted     how long a resolved incident lasted ("5 h 25 min"), else empty
+     * @param notes      what the page says under an open incident about its promises (next update due, overdue, an estimate passed)
      */
     public record Event(String title, String href, Status status, String impact, Time started, Time from, Time until,
-                        List<String> components, List<Update> updates, Time resolved, String lasted) {
+                        List<String> components, List<Update> updates, Time resolved, String lasted, List<String> notes) {
+        public Event(String title, String href, Status status, String impact, Time started, Time from, Time until,
+                     List<String> components, List<Update> updates, Time resolved, String lasted) {
+            this(title, href, status, impact, started, from, until, components, updates, resolved, lasted, List.of());
+        }
+
         public boolean isMaintenance() {
             return from != null;
         }
