@@ -53,6 +53,10 @@ public final class Main implements Runnable {
         all.put("audit-log", AuditLogCommand::new);
         all.put("token", TokenCommand::new);
         all.put("monitoring", MonitoringCommand::new);
+        all.put("publish", io.noroshi.mirror.PublishCommand::new);
+        all.put("restore", io.noroshi.mirror.RestoreCommand::new);
+        all.put("keys", io.noroshi.contacts.KeysCommand::new);
+        all.put("contacts", io.noroshi.contacts.ContactsCommand::new);
         return Collections.unmodifiableMap(all);
     }
 
