@@ -2,8 +2,6 @@ package io.noroshi.mirror;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -50,19 +48,37 @@ public record HistoryExport(Map<String, List<Map<String, Object>>> tables) {
     }
 
     public byte[] toJson() {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("format", FORMAT);
-        root.put("generator", "noroshi");
-        ObjectNode out = root.putObject("tables");
-        tables.forEach((table, rows) -> {
-            ArrayNode list = out.putArray(table);
-            for (Map<String, Object> row : rows) list.add(JSON.valueToTree(row));
-        });
-        try {
-            return JSON.writeValueAsBytes(root);
+        var out = new java.io.ByteArrayOutputStream(64 * 1024);
+        try (var json = JSON.getFactory().createGenerator(out)) {
+            json.writeStartObject();
+            json.writeNumberField("format", FORMAT);
+            json.writeStringField("generator", "noroshi");
+            json.writeObjectFieldStart("tables");
+            for (var table : tables.entrySet()) {
+                json.writeArrayFieldStart(table.getKey());
+                for (Map<String, Object> row : table.getValue()) {
+                    json.writeStartObject();
+                    for (var cell : row.entrySet()) {
+                        json.writeFieldName(cell.getKey());
+                        switch (cell.getValue()) {
+                            case null -> json.writeNull();
+                            case Boolean b -> json.writeBoolean(b);
+                            case Long l -> json.writeNumber(l);
+                            case Integer i -> json.writeNumber(i);
+                            case Number n -> json.writeNumber(n.longValue());
+                            default -> json.writeString(cell.getValue().toString());
+                        }
+                    }
+                    json.writeEndObject();
+                }
+                json.writeEndArray();
+            }
+            json.writeEndObject();
+            json.writeEndObject();
         } catch (IOException e) {
             throw new IllegalStateException("an export always serialises", e);
         }
+        return out.toByteArray();
     }
 
     /** @throws MirrorException naming {@code where} and what is wrong */

@@ -7,6 +7,12 @@ public interface HistoryStore {
     HistoryExport read();
 
     /**
+     * A cheap summary of the exported tables (counts, latest change times, uptime sums) that changes
+     * with every write the hub makes to them, so an unchanged history need not be read again.
+     */
+    String fingerprint();
+
+    /**
      * Writes every row of {@code export} in one transaction.
      *
      * @throws MirrorException when the database already holds history (a restore never mixes two hubs' data)

@@ -32,6 +32,23 @@ public final class JdbiHistoryStore implements HistoryStore {
         });
     }
 
+    @Override
+    public String fingerprint() {
+        return jdbi.withHandle(handle -> handle.createQuery("""
+                SELECT (SELECT COUNT(*) FROM incidents) || ':' || COALESCE((SELECT MAX(updated_at) FROM incidents), 0)
+                    || ':' || COALESCE((SELECT SUM(revision) FROM incidents), 0)
+                    || ':' || (SELECT COUNT(*) FROM incident_updates) || ':' || (SELECT COUNT(*) FROM incident_update_components)
+                    || ':' || (SELECT COUNT(*) FROM maintenance) || ':' || COALESCE((SELECT MAX(updated_at) FROM maintenance), 0)
+                    || ':' || (SELECT COUNT(*) FROM maintenance_updates) || ':' || (SELECT COUNT(*) FROM maintenance_components)
+                    || ':' || (SELECT COUNT(*) FROM component_states) || ':' || COALESCE((SELECT MAX(updated_at) FROM component_states), 0)
+                    || ':' || (SELECT COUNT(*) FROM daily_uptime)
+                    || ':' || COALESCE((SELECT SUM(operational_seconds) FROM daily_uptime), 0)
+                    || ':' || COALESCE((SELECT SUM(degraded_seconds) FROM daily_uptime), 0)
+                    || ':' || COALESCE((SELECT SUM(outage_seconds) FROM daily_uptime), 0)
+                    || ':' || COALESCE((SELECT SUM(maintenance_seconds) FROM daily_uptime), 0)
+                """).mapTo(String.class).one());
+    }
+
     private static Object normal(String column, Object value) {
         if (HistoryExport.BOOLEANS.contains(column.toLowerCase(java.util.Locale.ROOT)) && value instanceof Number n) return n.intValue() != 0;
         if (value instanceof Integer i) return i.longValue();
