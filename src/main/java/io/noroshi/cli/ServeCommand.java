@@ -74,7 +74,7 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (ConfigException e) {
             e.problems().forEach(spec.commandLine().getErr()::println);
             return 1;
-        } catch (DatabaseException | IllegalStateException e) {
+        } catch (DatabaseException | IllegalStateException | io.noroshi.mirror.MirrorException e) {
             spec.commandLine().getErr().println("noroshi serve: " + e.getMessage());
             return 1;
         }
