@@ -89,7 +89,7 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (ConfigException e) {
             e.problems().forEach(spec.commandLine().getErr()::println);
             return 1;
-        } catch (PortInUse | DatabaseException | IllegalStateException e) {
+        } catch (PortInUse | DatabaseException | IllegalStateException | io.noroshi.mirror.MirrorException e) {
             spec.commandLine().getErr().println("noroshi serve: " + e.getMessage());
             return 1;
         }

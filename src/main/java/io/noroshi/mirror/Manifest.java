@@ -2,7 +2,6 @@ package io.noroshi.mirror;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -40,27 +39,33 @@ public record Manifest(Instant generatedAt, Map<String, Entry> files) {
         return new Manifest(Instant.EPOCH, Map.of());
     }
 
-    /** The manifest as UTF-8 JSON, keys in a fixed order, files sorted by name. */
+    /** The manifest as UTF-8 JSON, keys in a fixed order, files sorted by name, one file a line. */
     public byte[] toJson() {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("format", FORMAT);
-        root.put("generator", "noroshi");
-        root.put("generated_at", generatedAt.toString());
-        root.put("layout", LAYOUT);
-        root.put("index_document", StaticLayout.INDEX);
-        ObjectNode list = root.putObject("files");
-        files.forEach((name, e) -> {
-            ObjectNode f = list.putObject(name);
-            f.put("path", StaticLayout.path(name));
-            f.put("content_type", e.contentType());
-            f.put("size", e.size());
-            f.put("sha256", e.sha256());
-        });
-        try {
-            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root).getBytes(StandardCharsets.UTF_8);
+        var out = new java.io.ByteArrayOutputStream(128 + files.size() * 160);
+        try (var json = JSON.getFactory().createGenerator(out)) {
+            json.writeStartObject();
+            json.writeNumberField("format", FORMAT);
+            json.writeStringField("generator", "noroshi");
+            json.writeStringField("generated_at", generatedAt.toString());
+            json.writeStringField("layout", LAYOUT);
+            json.writeStringField("index_document", StaticLayout.INDEX);
+            json.writeObjectFieldStart("files");
+            for (var e : files.entrySet()) {
+                json.writeRaw('\n');
+                json.writeObjectFieldStart(e.getKey());
+                json.writeStringField("path", StaticLayout.path(e.getKey()));
+                json.writeStringField("content_type", e.getValue().contentType());
+                json.writeNumberField("size", e.getValue().size());
+                json.writeStringField("sha256", e.getValue().sha256());
+                json.writeEndObject();
+            }
+            json.writeEndObject();
+            json.writeEndObject();
+            json.writeRaw('\n');
         } catch (IOException e) {
             throw new IllegalStateException("a manifest always serialises", e);
         }
+        return out.toByteArray();
     }
 
     /**

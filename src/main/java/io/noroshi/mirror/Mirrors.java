@@ -26,6 +26,8 @@ public final class Mirrors implements AutoCloseable {
     private final List<MirrorWorker> workers;
     private final List<MirrorFiles> extras;
     private final SiteExport export = new SiteExport();
+    /** The extras as last read; null before the first read. Read and written on the export thread (or a CLI's). */
+    private volatile List<SiteFile> lastExtras;
     private final AtomicReference<Snapshot> latest = new AtomicReference<>();
     private final AtomicBoolean pending = new AtomicBoolean();
     private final ExecutorService exporter = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("mirror-export").daemon().factory());
@@ -73,6 +75,12 @@ public final class Mirrors implements AutoCloseable {
         pending.set(false);
         Snapshot snapshot = latest.get();
         try {
+            // The pages first, with the extras as they were: reading the whole history for the restore
+            // export takes longer than the pages a change reaches, and readers want the pages.
+            if (!extras.isEmpty() && lastExtras != null) {
+                PublishedSite pages = export.export(snapshot, lastExtras);
+                workers.forEach(w -> w.offer(pages));
+            }
             PublishedSite site = site(snapshot);
             workers.forEach(w -> w.offer(site));
         } catch (RuntimeException e) {
@@ -81,11 +89,20 @@ public final class Mirrors implements AutoCloseable {
         }
     }
 
-    /** The files every mirror gets for {@code snapshot}: the site and the extras. */
+    /** The files every mirror gets for {@code snapshot}: the site and the extras, read now. */
     public PublishedSite site(Snapshot snapshot) {
         var files = new ArrayList<SiteFile>();
         extras.forEach(e -> files.addAll(e.files()));
+        lastExtras = List.copyOf(files);
         return export.export(snapshot, files);
+    }
+
+    /**
+     * The site of {@code snapshot} with the extras as the last {@link #site} read them: what goes
+     * out first after a change (see {@link #accept}). The site alone before any {@link #site}.
+     */
+    public PublishedSite pagesFirst(Snapshot snapshot) {
+        return export.export(snapshot, lastExtras == null ? List.of() : lastExtras);
     }
 
     /** The outcome of a synchronous publish to one mirror: files written, or the error. */

@@ -1,13 +1,13 @@
 package io.noroshi.mirror;
 
 import io.noroshi.statuspage.Resource;
+import io.noroshi.statuspage.ResourceEncoding;
 import io.noroshi.statuspage.Snapshot;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Turns a {@link Snapshot} into the files of a static site: every page kept in memory and every
@@ -40,19 +40,24 @@ public final class SiteExport {
         });
         var nextOlder = new HashMap<String, Older>();
         if (snapshot.older() != null) {
+            var toRender = new java.util.ArrayList<String>();
+            var versions = new HashMap<String, Object>();
             snapshot.older().paths().forEach(path -> {
                 Object version = snapshot.older().version(path).orElse(null);
                 Older kept = older.get(path);
-                SiteFile file;
                 if (kept != null && kept.version().equals(version)) {
-                    file = kept.file();
+                    nextOlder.put(path, kept);
                 } else {
-                    Optional<Resource> rendered = snapshot.older().render(path);
-                    if (rendered.isEmpty()) return; // deleted since the snapshot was taken
-                    file = SiteFile.of(StaticLayout.file(path), rendered.get().contentType(), rendered.get().body());
+                    versions.put(path, version);
+                    toRender.add(path);
                 }
-                nextOlder.put(path, new Older(version, file));
-                files.put(file.file(), file);
+            });
+            // Older pages render with their incidents loaded in batches, not one query per page.
+            snapshot.older().renderBodies(toRender).forEach((path, body) ->
+                    nextOlder.put(path, new Older(versions.get(path), SiteFile.of(StaticLayout.file(path), ResourceEncoding.HTML, body))));
+            snapshot.older().paths().forEach(path -> {
+                Older page = nextOlder.get(path);
+                if (page != null) files.put(page.file().file(), page.file());
             });
         }
         for (SiteFile extra : extras) {

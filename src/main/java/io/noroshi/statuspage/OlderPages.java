@@ -83,6 +83,51 @@ public final class OlderPages {
                 IntStream.rangeClosed(keep.historyPages() + 1, historyPages).mapToObj(n -> paths.history(lang, n))));
     }
 
+    /**
+     * The bodies of the pages at {@code paths} (as {@link #paths} lists them), rendered with their
+     * incidents loaded in batches and the pages spread over the cores: for a whole-site export, where
+     * one load per page would dominate. Byte-equal to {@link #render}'s bodies; a path that is no such
+     * page, or whose incident was deleted meanwhile, is left out.
+     */
+    public Map<String, byte[]> renderBodies(List<String> paths) {
+        var pages = new java.util.LinkedHashMap<String, Older>();
+        var ids = new java.util.LinkedHashSet<String>();
+        for (String path : paths) {
+            parse(path).ifPresent(page -> {
+                pages.put(path, page);
+                switch (page) {
+                    case IncidentPage p -> ids.add(p.entry().id());
+                    case HistoryPage p -> p.shown().forEach(e -> ids.add(e.id()));
+                }
+            });
+        }
+        var loaded = new java.util.concurrent.ConcurrentHashMap<String, Incident>();
+        var idList = new ArrayList<>(ids);
+        for (int from = 0; from < idList.size(); from += LOAD_BATCH) {
+            facts.data().older().load(idList.subList(from, Math.min(idList.size(), from + LOAD_BATCH))).forEach(i -> loaded.put(i.id(), i));
+        }
+        var out = new java.util.concurrent.ConcurrentHashMap<String, byte[]>();
+        pages.entrySet().parallelStream().forEach(entry -> {
+            switch (entry.getValue()) {
+                case IncidentPage p -> {
+                    Incident incident = loaded.get(p.entry().id());
+                    if (incident != null) out.put(entry.getKey(), html.incidentPage(facts, p.language(), incident));
+                }
+                case HistoryPage p -> out.put(entry.getKey(), html.historyPage(facts, p.language(), p.number(),
+                        p.shown().stream().map(e -> loaded.get(e.id())).filter(java.util.Objects::nonNull).toList()));
+            }
+        });
+        var ordered = new java.util.LinkedHashMap<String, byte[]>();
+        for (String path : pages.keySet()) {
+            byte[] body = out.get(path);
+            if (body != null) ordered.put(path, body);
+        }
+        return ordered;
+    }
+
+    /** Incidents loaded per query by {@link #renderBodies}. */
+    private static final int LOAD_BATCH = 500;
+
     private Optional<Resource> render(Older page) {
         return switch (page) {
             case IncidentPage p -> load(List.of(p.entry())).stream().findFirst()

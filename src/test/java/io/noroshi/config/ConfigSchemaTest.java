@@ -30,6 +30,12 @@ class ConfigSchemaTest {
             "audit                | /properties/audit                                                      | 'page: {name: A}\naudit: {domains: [example.com], bogus_key: 1}'",
             "monitoring           | /properties/monitoring                                                 | 'page: {name: A}\nmonitoring: {bogus_key: 1}'",
             "flap damping         | /properties/monitoring/properties/flap_damping                         | 'page: {name: A}\nmonitoring: {flap_damping: {bogus_key: 1}}'",
+            "mirrors              | /properties/mirrors                                                    | 'page: {name: A}\nmirrors: {bogus_key: 1}'",
+            "mirror bundle        | /properties/mirrors/properties/bundle                                  | 'page: {name: A}\nmirrors: {bundle: {bogus_key: 1}}'",
+            "mirror targets       | /properties/mirrors/properties/targets/items                           | 'page: {name: A}\nsites: [{id: b}]\nmirrors: {targets: [{id: m, site: b, directory: /x, bogus_key: 1}]}'",
+            "mirror s3            | /properties/mirrors/properties/targets/items/properties/s3             | 'page: {name: A}\nsites: [{id: b}]\nmirrors: {targets: [{id: m, site: b, s3: {bucket: x, access_key_env: K, secret_key_env: S, bogus_key: 1}}]}'",
+            "mirror sftp          | /properties/mirrors/properties/targets/items/properties/sftp           | 'page: {name: A}\nsites: [{id: b}]\nmirrors: {targets: [{id: m, site: b, sftp: {host: h, user: u, key_file: k, known_hosts: n, bogus_key: 1}}]}'",
+            "mirror git           | /properties/mirrors/properties/targets/items/properties/git            | 'page: {name: A}\nsites: [{id: b}]\nmirrors: {targets: [{id: m, site: b, git: {url: u, bogus_key: 1}}]}'",
     })
     void schemaAndLoaderKnowTheSameKeys(String section, String schemaPointer, String yaml) {
         Set<String> schemaKeys = new TreeSet<>();
@@ -45,7 +51,7 @@ class ConfigSchemaTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"page", "sites", "services", "component_groups", "components", "vantage_points", "monitors", "monitoring", "audit"})
+    @CsvSource({"page", "sites", "services", "component_groups", "components", "vantage_points", "monitors", "monitoring", "audit", "mirrors"})
     void everyTopLevelSectionIsInTheSchema(String section) {
         assertThat(SCHEMA.path("properties").has(section)).isTrue();
     }

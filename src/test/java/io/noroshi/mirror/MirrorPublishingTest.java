@@ -171,6 +171,31 @@ class MirrorPublishingTest {
         assertThat(states.get("osaka-dir").holds()).contains(snapshot.generatedAt());
     }
 
+    @Test
+    @Order(4)
+    void theOperatorSeesEachMirrorsStateInTheAdminApiAndMetrics() throws Exception {
+        var operator = hub.admin().accounts().create("ops@example.com", "correct horse battery".toCharArray());
+        String token = hub.admin().access().issueToken(Actor.session(operator), "reader", io.noroshi.account.Scope.READ).secret();
+        var api = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hub.port() + "/api/admin/v1/mirrors"))
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(api.statusCode()).isEqualTo(200);
+        var mirrors = new com.fasterxml.jackson.databind.ObjectMapper().readTree(api.body()).path("mirrors");
+        Map<String, com.fasterxml.jackson.databind.JsonNode> byId = new TreeMap<>();
+        mirrors.forEach(m -> byId.put(m.path("id").asText(), m));
+        assertThat(byId).containsOnlyKeys("osaka-dir", "b-s3", "pages", "far-sftp");
+        assertThat(byId.get("far-sftp").path("last_error").asText()).contains("Connection refused");
+        assertThat(byId.get("far-sftp").path("failures_in_a_row").asInt()).isPositive();
+        assertThat(byId.get("far-sftp").path("site").asText()).isEqualTo("osaka-dc2");
+        assertThat(byId.get("b-s3").path("last_error").isNull()).isTrue();
+        assertThat(byId.get("b-s3").path("kind").asText()).isEqualTo("s3");
+
+        var metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hub.port() + "/metrics"))
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("noroshi_mirror_lag_seconds{mirror=\"far-sftp\"}", "noroshi_mirror_failures{mirror=\"far-sftp\"}",
+                "noroshi_mirror_last_success{mirror=\"osaka-dir\"}");
+    }
+
     private static io.noroshi.incident.Incident openIncident(String title) {
         var first = new UpdateDraft(IncidentStatus.INVESTIGATING, Text.of("We are looking into it."), List.of(), false);
         return hub.admin().incidents().open(Actor.commandLine("test"), new IncidentDraft(Text.of(title), Impact.MINOR, first));

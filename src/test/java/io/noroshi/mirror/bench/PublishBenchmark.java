@@ -1,0 +1,146 @@
+package io.noroshi.mirror.bench;
+
+import io.noroshi.config.ConfigLoader;
+import io.noroshi.config.NoroshiConfig;
+import io.noroshi.config.Text;
+import io.noroshi.incident.IncidentStatus;
+import io.noroshi.incident.IncidentStore;
+import io.noroshi.mirror.DirectoryTarget;
+import io.noroshi.mirror.HistoryExportFile;
+import io.noroshi.mirror.JdbiHistoryStore;
+import io.noroshi.mirror.MirrorAlerts;
+import io.noroshi.mirror.MirrorWorker;
+import io.noroshi.mirror.Mirrors;
+import io.noroshi.mirror.PublishedSite;
+import io.noroshi.mirror.S3ProxyProcess;
+import io.noroshi.mirror.S3Target;
+import io.noroshi.mirror.SiteFile;
+import io.noroshi.statuspage.PageDataSource;
+import io.noroshi.statuspage.ResourceEncoding;
+import io.noroshi.statuspage.SiteRenderer;
+import io.noroshi.statuspage.Snapshot;
+import io.noroshi.statuspage.bench.HistorySeeder;
+import io.noroshi.storage.Database;
+import io.noroshi.storage.DatabaseSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import software.amazon.awssdk.core.sync.RequestBody;
+
+/**
+ * bench/publish: a site of 100 components, 2,000 incidents and 90 days of uptime published to a
+ * directory and to s3proxy on loopback, beside {@code cp -r} and a plain S3 upload loop of the
+ * same files. Usage: {@code PublishBenchmark WORK_DIR}. Prints RESULT lines (see shared/BENCH.md).
+ */
+public final class PublishBenchmark {
+
+    public static void main(String[] args) throws Exception {
+        Path work = Path.of(args[0]);
+        int incidents = Integer.getInteger("incidents", 2000);
+        int components = Integer.getInteger("components", 100);
+        Path data = work.resolve("data");
+        Path configFile = work.resolve("noroshi.yaml");
+        HistorySeeder.seed(data, configFile, incidents, components, Instant.now());
+        NoroshiConfig config = new ConfigLoader().load(configFile);
+        try (Database db = Database.open(DatabaseSettings.Sqlite.inDataDir(data))) {
+            var clock = Clock.systemUTC();
+            var source = new PageDataSource(config, db.incidents(), db.maintenance(), db.componentStates(), db.uptime(), clock);
+            var renderer = new SiteRenderer();
+            var worker = new MirrorWorker("dir", "bench", "directory", new DirectoryTarget(work.resolve("www")), Duration.ofMinutes(5),
+                    MirrorAlerts.logging(), clock);
+            try (var mirrors = new Mirrors(List.of(worker), List.of(new HistoryExportFile(new JdbiHistoryStore(db.jdbi()))))) {
+                long t0 = System.nanoTime();
+                Snapshot first = renderer.render(source.read());
+                long rendered = System.nanoTime();
+                // The older pages (rendered on demand by the hub, one incident load and render each) are most of a first export.
+                long olderCount = first.older() == null ? 0 : first.older().paths().count();
+                System.out.printf("site: %d pages in memory, %d older pages rendered on demand%n", first.resources().size(), olderCount);
+                var outcome = mirrors.publishNow(first).getFirst();
+                long published = System.nanoTime();
+                if (outcome.error() != null) throw new IllegalStateException(outcome.error());
+                double fullS = (published - t0) / 1e9;
+                PublishedSite site = mirrors.site(first);
+                long bytes = site.bytes();
+                System.out.printf("full publish to a directory: %d files, %.1f MB: render %.2f s + export and write %.2f s = %.2f s (target <= 2 s)%n",
+                        site.files().size(), bytes / 1e6, (rendered - t0) / 1e9, (published - rendered) / 1e9, fullS);
+                long c0 = System.nanoTime();
+                Process cp = new ProcessBuilder("cp", "-r", work.resolve("www").toString(), work.resolve("www-copy").toString()).inheritIO().start();
+                if (cp.waitFor() != 0) throw new IllegalStateException("cp -r failed");
+                double cpS = (System.nanoTime() - c0) / 1e9;
+                System.out.printf("cp -r of the same files: %.2f s (ratio %.1f)%n", cpS, fullS / cpS);
+                System.out.printf("RESULT publish_full_dir_s=%.3f%n", fullS);
+                System.out.printf("RESULT publish_full_dir_vs_cp=%.2f%n", fullS / cpS);
+
+                // Incremental: one update to a recent incident, then read, render, export, write.
+                IncidentStore store = db.incidents();
+                String recent = store.history(0, 1).getFirst().id();
+                var times = new ArrayList<Long>();
+                long renderNs = 0, exportNs = 0, writeNs = 0, extrasNs = 0;
+                int written = 0;
+                for (int i = 0; i < 7; i++) {
+                    store.addUpdate(recent, new IncidentStore.NewUpdate(IncidentStatus.RESOLVED, Text.of("Bench follow-up " + i), Instant.now(), List.of()));
+                    long s = System.nanoTime();
+                    Snapshot next = renderer.render(source.read());
+                    long r = System.nanoTime();
+                    // As the hub publishes: the pages first (with the restore export as last read), then the export.
+                    PublishedSite pages = mirrors.pagesFirst(next);
+                    long e = System.nanoTime();
+                    written = worker.publish(pages);
+                    long w = System.nanoTime();
+                    times.add(w - s);
+                    renderNs += r - s;
+                    exportNs += e - r;
+                    writeNs += w - e;
+                    long x = System.nanoTime();
+                    worker.publish(mirrors.site(next));
+                    extrasNs += System.nanoTime() - x;
+                }
+                System.out.printf("  mean per incremental publish of the pages: read+render %.0f ms, site export %.0f ms, diff+write %.0f ms;"
+                        + " then the restore export follows in %.0f ms%n", renderNs / 7e6, exportNs / 7e6, writeNs / 7e6, extrasNs / 7e6);
+                long x0 = System.nanoTime();
+                new JdbiHistoryStore(db.jdbi()).read().toJson();
+                System.out.printf("  of which the restore export alone (read all rows, JSON): %.0f ms%n", (System.nanoTime() - x0) / 1e6);
+                long[] sorted = times.stream().mapToLong(Long::longValue).sorted().toArray();
+                double medianMs = sorted[sorted.length / 2] / 1e6;
+                System.out.printf("incremental publish after one update: median %.0f ms of %d runs, %d files written (target <= 200 ms)%n",
+                        medianMs, sorted.length, written);
+                System.out.printf("RESULT publish_incremental_dir_ms=%.1f%n", medianMs);
+                System.out.printf("RESULT publish_incremental_export_follows_ms=%.1f%n", extrasNs / 7e6);
+
+                // S3: the same full site to s3proxy, beside a plain loop of puts of the same files.
+                Path s3dir = Files.createDirectories(work.resolve("s3"));
+                try (var s3 = S3ProxyProcess.start(s3dir); var plain = s3.client()) {
+                    s3.createBucket("mirror");
+                    s3.createBucket("plain");
+                    var target = new S3Target(s3.endpoint(), "mirror", "us-east-1", "", S3ProxyProcess.KEY, S3ProxyProcess.SECRET, true,
+                            ResourceEncoding.CACHE_CONTROL);
+                    var s3worker = new MirrorWorker("s3", "bench", "s3", target, Duration.ofMinutes(5), MirrorAlerts.logging(), clock);
+                    Snapshot now = renderer.render(source.read());
+                    PublishedSite all = mirrors.site(now);
+                    try (var s3mirrors = new Mirrors(List.of(s3worker), List.of())) {
+                        long m0 = System.nanoTime();
+                        s3worker.publish(all);
+                        double mirrorS = (System.nanoTime() - m0) / 1e9;
+                        long p0 = System.nanoTime();
+                        for (SiteFile f : all.files().values()) {
+                            plain.putObject(b -> b.bucket("plain").key(f.file()).contentType(f.contentType()), RequestBody.fromBytes(f.body()));
+                        }
+                        double plainS = (System.nanoTime() - p0) / 1e9;
+                        System.out.printf("full publish to s3proxy: %.2f s; plain put loop of the same %d files: %.2f s (ratio %.2f)%n",
+                                mirrorS, all.files().size(), plainS, mirrorS / plainS);
+                        System.out.printf("RESULT publish_full_s3_s=%.3f%n", mirrorS);
+                        System.out.printf("RESULT publish_full_s3_vs_plain=%.2f%n", mirrorS / plainS);
+                        if (s3mirrors.states().isEmpty()) throw new IllegalStateException();
+                    }
+                }
+                System.out.println("files by kind: " + Arrays.toString(site.files().keySet().stream()
+                        .map(f -> f.contains(".") ? f.substring(f.lastIndexOf('.')) : "?").distinct().sorted().toArray()));
+            }
+        }
+    }
+}
