@@ -56,6 +56,7 @@ public final class Main implements Runnable {
         all.put("subscribers", SubscribersCommand::new);
         all.put("notify", NotifyCommand::new);
         all.put("lint", io.noroshi.comms.LintCommand::new);
+        all.put("drill", io.noroshi.drill.DrillCommand::new);
         return Collections.unmodifiableMap(all);
     }
 
