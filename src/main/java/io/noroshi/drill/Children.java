@@ -22,9 +22,11 @@ final class Children implements AutoCloseable {
     }
 
     private final List<Child> started = new ArrayList<>();
+    private boolean closed;
 
     /** Starts {@code command} in {@code site}'s namespace, output to {@code log}. */
     synchronized Child start(String name, String site, Path log, Map<String, String> env, List<String> command) {
+        if (closed) throw new DrillException("the drill is being stopped; " + name + " not started");
         var full = new ArrayList<String>(List.of("ip", "netns", "exec", DrillNetwork.namespace(site)));
         full.addAll(command);
         var builder = new ProcessBuilder(full).redirectErrorStream(true).redirectOutput(log.toFile());
@@ -62,6 +64,7 @@ final class Children implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        closed = true;
         for (Child child : started.reversed()) stop(child);
         started.clear();
     }

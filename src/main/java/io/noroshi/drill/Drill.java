@@ -31,7 +31,7 @@ public final class Drill implements AutoCloseable {
     }
 
     /** What the drill found: every step, what the customer read and what the relay received. */
-    public record Report(List<Step> steps, String customerRead, List<String> relayMail, List<String> workarounds) {
+    public record Report(String marker, List<Step> steps, String customerRead, List<String> relayMail, List<String> workarounds) {
         public boolean completed() {
             return !steps.isEmpty() && steps.stream().allMatch(Step::ok) && steps.stream().anyMatch(s -> s.key().equals("customer_read"));
         }
@@ -79,7 +79,7 @@ public final class Drill implements AutoCloseable {
         } finally {
             bringSiteABack();
         }
-        return new Report(List.copyOf(steps), customerRead, relayMail(), List.copyOf(workarounds));
+        return new Report(marker, List.copyOf(steps), customerRead, relayMail(), List.copyOf(workarounds));
     }
 
     private String customerRead = "";
@@ -286,7 +286,7 @@ public final class Drill implements AutoCloseable {
         // The mirrors' directories are on this machine's file system, which no link cut separates from
         // site A: pause the primary so it cannot write to them as a lost site could not.
         children.signal(hubA, "STOP");
-        step("cut", "site A cut off (its link down; primary hub paused)", () -> !reachable("b", hubUrl("a") + "api/v2/status.json") ? "" : null,
+        step("cut", "site A cut off (its link down; primary hub paused)", () -> !reachable("b", hubUrl("a") + "api/v2/status.json", 1) ? "" : null,
                 Duration.ofSeconds(10));
 
         Path dataB = work.resolve("b/data");
@@ -439,7 +439,7 @@ public final class Drill implements AutoCloseable {
     }
 
     private boolean awaitHub(String site, Duration limit) {
-        return waitUntil(limit, () -> reachable(site, hubUrl(site) + "api/v2/status.json"));
+        return waitUntil(limit, () -> reachable(site, hubUrl(site) + "api/v2/status.json", 3));
     }
 
     private boolean mirrorServes(String site, String path, String needle) {
@@ -447,8 +447,8 @@ public final class Drill implements AutoCloseable {
         return r.ok() && (needle == null || r.output().contains(needle));
     }
 
-    private boolean reachable(String from, String url) {
-        return Shell.run(Duration.ofSeconds(10), null, inNamespace(from, List.of("curl", "-sf", "--max-time", "3", "-o", "/dev/null", url))).ok();
+    private boolean reachable(String from, String url, int seconds) {
+        return Shell.run(Duration.ofSeconds(10), null, inNamespace(from, List.of("curl", "-sf", "--max-time", Integer.toString(seconds), "-o", "/dev/null", url))).ok();
     }
 
     private Shell.Result curl(String from, String url) {
