@@ -27,6 +27,10 @@ import org.slf4j.LoggerFactory;
  * buffers every result on disk and uploads the buffer in order. While the hub is unreachable it
  * keeps checking (with the last assignment it saved), keeps buffering, and retries with backoff,
  * printing one line per failed attempt; later the buffered results arrive late, in order, none lost.
+ *
+ * <p>Given several hubs (a primary and standbys), it takes its assignment from the first that
+ * answers and keeps a buffer per hub: every result goes to each, so a standby that starts later
+ * receives everything since its buffer began, and a hub that is down holds no other back.
  */
 public final class Agent implements AutoCloseable {
 
@@ -37,8 +41,7 @@ public final class Agent implements AutoCloseable {
     private static final Duration TICK = Duration.ofSeconds(1);
 
     private final AgentSettings settings;
-    private final HubClient hub;
-    private final ResultBuffer buffer;
+    private final List<HubLink> hubs;
     private final CheckScheduler scheduler;
     private final ProbeCodec probes;
     private final java.util.function.Consumer<String> warnings;
@@ -46,15 +49,15 @@ public final class Agent implements AutoCloseable {
     private final ScheduledExecutorService timer =
             Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("agent-timer").daemon().factory());
     private List<AgentWire.Assignment> assignment = List.of();
-    private long retryAtMillis;
     private volatile long fetchedAtMillis = Long.MIN_VALUE / 2;
-    private Duration backoff = Duration.ZERO;
 
     /** @param warnings where one-line warnings for a person go (the console) */
     public Agent(AgentSettings settings, HttpClient http, Checkers checkers, java.util.function.Consumer<String> warnings) {
         this.settings = settings;
-        this.hub = new HubClient(http, settings);
-        this.buffer = new ResultBuffer(settings.bufferDir());
+        var links = new ArrayList<HubLink>();
+        List<java.net.URI> urls = settings.hubs();
+        for (int i = 0; i < urls.size(); i++) links.add(new HubLink(http, settings, urls.get(i), HubLink.bufferDir(settings, i, urls.get(i))));
+        this.hubs = List.copyOf(links);
         this.probes = new ProbeCodec(checkers.kinds());
         this.warnings = warnings;
         this.scheduler = new CheckScheduler(checkers, settings.name(), this::buffered,
@@ -69,13 +72,18 @@ public final class Agent implements AutoCloseable {
         return this;
     }
 
-    /** Results waiting for the hub's acknowledgement. */
+    /** Results waiting for the first hub's acknowledgement. */
     public int buffered() {
-        return buffer.size();
+        return hubs.getFirst().buffer.size();
+    }
+
+    /** Results waiting for each hub's acknowledgement, in the order the hubs were given. */
+    public List<Integer> bufferedPerHub() {
+        return hubs.stream().map(h -> h.buffer.size()).toList();
     }
 
     private void buffered(MonitorResult result) {
-        buffer.append(result);
+        for (HubLink hub : hubs) hub.buffer.append(result);
     }
 
     /** Fetches again every {@code refreshEvery}, or sooner (with backoff) while the hub never answered. */
@@ -83,23 +91,28 @@ public final class Agent implements AutoCloseable {
         if (System.currentTimeMillis() - fetchedAtMillis >= settings.refreshEvery().toMillis()) refresh();
     }
 
+    /** The assignment from the first hub that answers; every hub answering continues its own sequence. */
     private synchronized boolean refresh() {
-        if (!due()) return false;
-        try {
-            AgentWire.Checks checks = hub.checks();
-            fetchedAtMillis = System.currentTimeMillis();
-            reachable();
-            buffer.continueAbove(checks.lastSequence());
-            Files.writeString(settings.bufferDir().resolve(ASSIGNMENT_FILE), json.writeValueAsString(checks));
-            apply(checks.checks());
-            return true;
-        } catch (HubUnreachable e) {
-            unreachable(e);
-            return false;
-        } catch (IOException | RuntimeException e) {
-            warnings.accept("noroshi agent: assignment not usable: " + e.getMessage());
-            return false;
+        boolean applied = false;
+        for (HubLink hub : hubs) {
+            if (!hub.due()) continue;
+            try {
+                AgentWire.Checks checks = hub.client.checks();
+                reachable(hub);
+                hub.buffer.continueAbove(checks.lastSequence());
+                if (!applied) {
+                    fetchedAtMillis = System.currentTimeMillis();
+                    Files.writeString(settings.bufferDir().resolve(ASSIGNMENT_FILE), json.writeValueAsString(checks));
+                    apply(checks.checks());
+                    applied = true;
+                }
+            } catch (HubUnreachable e) {
+                unreachable(hub, e);
+            } catch (IOException | RuntimeException e) {
+                warnings.accept("noroshi agent: assignment from " + hub.url + " not usable: " + e.getMessage());
+            }
         }
+        return applied;
     }
 
     private void recallSavedAssignment() {
@@ -128,37 +141,33 @@ public final class Agent implements AutoCloseable {
     }
 
     private synchronized void upload() {
-        if (!due()) return;
-        try {
-            List<AgentWire.Result> batch;
-            while (!(batch = buffer.oldest(BATCH)).isEmpty()) {
-                AgentWire.Ack ack = hub.upload(batch);
-                reachable();
-                buffer.acknowledge(ack.acknowledged());
-                if (ack.acknowledged() < batch.getLast().seq()) break; // the hub stored less; try again next round
+        for (HubLink hub : hubs) {
+            if (!hub.due()) continue;
+            try {
+                List<AgentWire.Result> batch;
+                while (!(batch = hub.buffer.oldest(BATCH)).isEmpty()) {
+                    AgentWire.Ack ack = hub.client.upload(batch);
+                    reachable(hub);
+                    hub.buffer.acknowledge(ack.acknowledged());
+                    if (ack.acknowledged() < batch.getLast().seq()) break; // the hub stored less; try again next round
+                }
+            } catch (HubUnreachable e) {
+                unreachable(hub, e);
+            } catch (RuntimeException e) {
+                warnings.accept("noroshi agent: upload to " + hub.url + " failed: " + e.getMessage());
             }
-        } catch (HubUnreachable e) {
-            unreachable(e);
-        } catch (RuntimeException e) {
-            warnings.accept("noroshi agent: upload failed: " + e.getMessage());
         }
     }
 
-    private boolean due() {
-        return System.currentTimeMillis() >= retryAtMillis;
+    private void reachable(HubLink hub) {
+        if (hub.reachable()) {
+            warnings.accept("noroshi agent: hub " + hub.url + " reachable again; uploading " + hub.buffer.size() + " buffered result(s)");
+        }
     }
 
-    private void reachable() {
-        if (!backoff.isZero()) warnings.accept("noroshi agent: hub reachable again; uploading " + buffer.size() + " buffered result(s)");
-        backoff = Duration.ZERO;
-        retryAtMillis = 0;
-    }
-
-    private void unreachable(HubUnreachable e) {
-        backoff = backoff.isZero() ? Duration.ofSeconds(1) : backoff.multipliedBy(2);
-        if (backoff.compareTo(MAX_BACKOFF) > 0) backoff = MAX_BACKOFF;
-        retryAtMillis = System.currentTimeMillis() + backoff.toMillis();
-        warnings.accept("noroshi agent: " + e.getMessage() + "; " + buffer.size() + " result(s) buffered; retrying in "
+    private void unreachable(HubLink hub, HubUnreachable e) {
+        Duration backoff = hub.unreachable(MAX_BACKOFF);
+        warnings.accept("noroshi agent: " + e.getMessage() + "; " + hub.buffer.size() + " result(s) buffered; retrying in "
                 + backoff.toSeconds() + "s");
     }
 
@@ -166,6 +175,6 @@ public final class Agent implements AutoCloseable {
     public void close() {
         timer.shutdownNow();
         scheduler.close();
-        buffer.close();
+        hubs.forEach(HubLink::close);
     }
 }

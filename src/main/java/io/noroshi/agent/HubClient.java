@@ -18,11 +18,18 @@ final class HubClient {
 
     private final HttpClient http;
     private final AgentSettings settings;
+    private final URI hub;
     private final ObjectMapper json = ProbeCodec.mapper();
 
     HubClient(HttpClient http, AgentSettings settings) {
+        this(http, settings, settings.hub());
+    }
+
+    /** A client for {@code hub}, one of the hubs the settings name. */
+    HubClient(HttpClient http, AgentSettings settings, URI hub) {
         this.http = http;
         this.settings = settings;
+        this.hub = hub;
     }
 
     AgentWire.Checks checks() throws HubUnreachable {
@@ -41,7 +48,7 @@ final class HubClient {
     }
 
     private HttpRequest.Builder request(String path) {
-        String base = settings.hub().toString();
+        String base = hub.toString();
         URI uri = URI.create(base.endsWith("/") ? base + path : base + "/" + path);
         return HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT)
                 .header("Authorization", "Bearer " + settings.token())
@@ -54,21 +61,21 @@ final class HubClient {
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
-            throw new HubUnreachable("hub " + settings.hub() + " unreachable: " + io.noroshi.probe.FailureReason.describe(e, REQUEST_TIMEOUT));
+            throw new HubUnreachable("hub " + hub + " unreachable: " + io.noroshi.probe.FailureReason.describe(e, REQUEST_TIMEOUT));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new HubUnreachable("interrupted");
         }
         if (response.statusCode() == 401) {
-            throw new HubUnreachable("hub " + settings.hub() + " refused the token for agent '" + settings.name() + "' (HTTP 401)");
+            throw new HubUnreachable("hub " + hub + " refused the token for agent '" + settings.name() + "' (HTTP 401)");
         }
         if (response.statusCode() / 100 != 2) {
-            throw new HubUnreachable("hub " + settings.hub() + " answered HTTP " + response.statusCode());
+            throw new HubUnreachable("hub " + hub + " answered HTTP " + response.statusCode());
         }
         try {
             return json.readValue(response.body(), type);
         } catch (IOException e) {
-            throw new HubUnreachable("hub " + settings.hub() + " sent an answer the agent cannot read: " + e.getMessage());
+            throw new HubUnreachable("hub " + hub + " sent an answer the agent cannot read: " + e.getMessage());
         }
     }
 }

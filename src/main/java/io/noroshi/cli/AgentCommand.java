@@ -23,8 +23,10 @@ public final class AgentCommand implements Callable<Integer> {
 
     static final String TOKEN_VARIABLE = "NOROSHI_AGENT_TOKEN";
 
-    @Option(names = "--hub", required = true, paramLabel = "URL", description = "The hub's base URL, e.g. https://status.example.com/")
-    URI hub;
+    @Option(names = "--hub", required = true, paramLabel = "URL", split = ",",
+            description = "The hub's base URL, e.g. https://status.example.com/; give it more than once (or a comma-separated list) "
+                    + "for standby hubs: each gets every result, buffered for it until it answers.")
+    java.util.List<URI> hubs;
 
     @Option(names = "--token", paramLabel = "TOKEN", description = "The agent's token (default: $" + TOKEN_VARIABLE + "; prefer it, command lines are visible to other users).")
     String token;
@@ -49,15 +51,21 @@ public final class AgentCommand implements Callable<Integer> {
             err.println("noroshi agent: no token: pass --token or set " + TOKEN_VARIABLE);
             return 2;
         }
-        if (hub.getScheme() == null || !hub.getScheme().matches("https?") || hub.getHost() == null) {
-            err.println("noroshi agent: --hub must be an http(s) URL with a host, not " + hub);
+        for (URI hub : hubs) {
+            if (hub.getScheme() == null || !hub.getScheme().matches("https?") || hub.getHost() == null) {
+                err.println("noroshi agent: --hub must be an http(s) URL with a host, not " + hub);
+                return 2;
+            }
+        }
+        if (hubs.stream().distinct().count() < hubs.size()) {
+            err.println("noroshi agent: --hub names the same hub twice");
             return 2;
         }
         Agent agent;
         try {
             var clock = Clock.systemUTC();
             var checkers = Checkers.standard(clock, HttpChecker.defaultClient(), new HeartbeatLedger(clock));
-            agent = new Agent(new AgentSettings(hub, token, name, site, buffer, null, null), HttpChecker.defaultClient(), checkers, line -> {
+            agent = new Agent(new AgentSettings(hubs.getFirst(), hubs.subList(1, hubs.size()), token, name, site, buffer, null, null), HttpChecker.defaultClient(), checkers, line -> {
                 err.println(line);
                 err.flush();
             }).start();
@@ -70,7 +78,7 @@ public final class AgentCommand implements Callable<Integer> {
             agent.close();
             stopped.countDown();
         }));
-        spec.commandLine().getOut().printf("Noroshi agent %s reporting to %s%n", name, hub);
+        spec.commandLine().getOut().printf("Noroshi agent %s reporting to %s%n", name, String.join(", ", hubs.stream().map(URI::toString).toList()));
         spec.commandLine().getOut().flush();
         stopped.await();
         return 0;

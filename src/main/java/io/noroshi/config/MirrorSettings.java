@@ -19,7 +19,7 @@ import java.util.Optional;
  *     contacts:                   # the on-call roster's contacts, exported with the subscribers
  *       - {name: Aiko, role: on-call, email: aiko@example.com, phone: "+81 3 0000 0000"}
  *   targets:
- *     - {id: b-dir, site: site-b, directory: /srv/status}
+ *     - {id: b-dir, site: site-b, directory: /srv/status, depends_on: [dns-b]}
  *     - {id: c-s3, site: site-c, s3: {endpoint: "https://s3.example.net", bucket: status, region: auto,
  *                                        prefix: "", access_key_env: S3_KEY, secret_key_env: S3_SECRET}}
  *     - {id: pages, site: forge, git: {url: "ssh://git@example.org/status.git", branch: pages}}
@@ -45,8 +45,14 @@ public record MirrorSettings(List<Target> targets, Duration fallingBehindAfter, 
         return new MirrorSettings(List.of(), DEFAULT_FALLING_BEHIND, new Bundle(List.of(), List.of()));
     }
 
-    /** One mirror: its id, the site it lives in and where it writes. */
-    public record Target(String id, String site, Kind kind) {
+    /**
+     * One mirror: its id, the site it lives in, where it writes, and the services readers reach it
+     * through (its DNS, a CDN), which the audit follows like any service's {@code depends_on}.
+     */
+    public record Target(String id, String site, Kind kind, List<String> dependsOn) {
+        public Target {
+            dependsOn = List.copyOf(dependsOn);
+        }
     }
 
     /** Where a mirror writes; one record per kind of target. */

@@ -45,8 +45,10 @@ final class MirrorsSection {
                 default -> s.section("sftp").map(MirrorsSection::sftp).orElse(null);
             };
         }
+        List<String> dependsOn = s.strings("depends_on");
+        for (String service : dependsOn) references.expect("service", service, s, "depends_on");
         s.finish();
-        return new MirrorSettings.Target(id, site, kind);
+        return new MirrorSettings.Target(id, site, kind, dependsOn);
     }
 
     private static MirrorSettings.S3 s3(YamlSection s) {

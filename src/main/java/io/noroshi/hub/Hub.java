@@ -109,7 +109,7 @@ public final class Hub implements AutoCloseable {
             }
             var holder = new SnapshotHolder();
             var source = new PageDataSource(config, database.incidents(), database.maintenance(), database.componentStates(), database.uptime(), clock);
-            mirrors = Mirrors.open(config, options.dataDir(), env, MirrorAlerts.logging(), clock, MirrorExports.of(config, database, clock));
+            mirrors = Mirrors.open(config, options.dataDir(), env, MirrorAlerts.logging(), clock, MirrorExports.of(config, database, java.util.List.of()));
             Mirrors toMirrors = mirrors;
             var publisher = new SnapshotPublisher(source, new SiteRenderer(), snapshot -> {
                 holder.publish(snapshot);

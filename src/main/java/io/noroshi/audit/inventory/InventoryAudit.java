@@ -30,7 +30,8 @@ public final class InventoryAudit {
      * @param fail when present, only this site or shared part's blast radius goes into the report; the findings
      *             still consider every failure domain
      */
-    public AuditReport audit(String subject, NoroshiConfig config, List<VantagePoint> vantagePoints, Optional<String> fail) {
+    public AuditReport audit(String subject, NoroshiConfig declared, List<VantagePoint> vantagePoints, Optional<String> fail) {
+        NoroshiConfig config = MirrorServices.include(declared);
         var domains = new FailureDomains(config);
         Optional<FailureDomain> chosen = fail.map(id -> domains.find(id).orElseThrow(() -> new AuditInputException(
                 "--fail " + id + ": no site or shared part with that id; known: "
