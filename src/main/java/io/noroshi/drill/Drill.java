@@ -106,14 +106,15 @@ public final class Drill implements AutoCloseable {
         startMirrorServer("b");
         startMirrorServer("c");
         startRelay();
-        writeConfig();
+        String publicKey = operatorKey();
+        writeConfig(publicKey);
 
         Path dataA = work.resolve("a/data");
         hubA = startHub("hub-a", "a", dataA);
         if (!awaitHub("a", Duration.ofSeconds(120))) throw new DrillException("the primary hub did not answer within 120 s; see " + work.resolve("a/hub-a.log"));
         say("primary hub on site A answers at " + hubUrl("a"));
         String tokenA = operatorToken(dataA, "a", "admin");
-        addSubscriber("a", tokenA);
+        addSubscriber("a", tokenA, SUBSCRIBER);
         startAgents();
         boolean published = waitUntil(Duration.ofSeconds(90), () -> mirrorServes("b", "api/v2/summary.json", null) && mirrorServes("c", "api/v2/summary.json", null));
         if (!published) throw new DrillException("the primary hub did not publish to both mirrors within 90 s; see " + work.resolve("a/hub-a.log"));
@@ -212,7 +213,19 @@ public final class Drill implements AutoCloseable {
         return List.of("nginx", "-c", dir.resolve("nginx.conf").toString(), "-p", dir.toString(), "-g", "daemon off;");
     }
 
-    private void writeConfig() {
+    /** The operator's age key pair ({@code noroshi keys generate}): the contacts bundle on the mirrors is encrypted to it. */
+    private String operatorKey() {
+        Shell.Result r = Shell.run(Duration.ofSeconds(90), null, noroshi(List.of("keys", "generate", "-o", identity().toString())));
+        if (!r.ok()) throw new DrillException("noroshi keys generate failed: " + r.output().strip());
+        return r.output().lines().filter(l -> l.startsWith("age1")).findFirst()
+                .orElseThrow(() -> new DrillException("noroshi keys generate printed no public key: " + r.output().strip()));
+    }
+
+    private Path identity() {
+        return work.resolve("operator.key");
+    }
+
+    private void writeConfig(String publicKey) {
         long seconds = Math.max(1, interval.toSeconds());
         String yaml = """
                 page:
@@ -237,6 +250,8 @@ public final class Drill implements AutoCloseable {
                   targets:
                     - {id: mirror-b, site: site-b, directory: "%4$s"}
                     - {id: mirror-c, site: site-c, directory: "%5$s"}
+                  bundle:
+                    recipients: [%6$s]
                 notifications:
                   base_url: http://status.drill.test
                   channels:
@@ -247,7 +262,7 @@ public final class Drill implements AutoCloseable {
                       host: 10.213.0.2
                       port: 25
                       tls: none
-                """.formatted(sha256(agentTokenB), sha256(agentTokenC), seconds, mirrorDir("b"), mirrorDir("c"));
+                """.formatted(sha256(agentTokenB), sha256(agentTokenC), seconds, mirrorDir("b"), mirrorDir("c"), publicKey);
         try {
             Files.writeString(config(), yaml);
         } catch (IOException e) {
@@ -290,7 +305,7 @@ public final class Drill implements AutoCloseable {
                 Duration.ofSeconds(10));
 
         Path dataB = work.resolve("b/data");
-        boolean restored = step("restore", "standby hub in B restored from mirror C (noroshi restore --from http://10.213.0.3/)", () -> restore(dataB),
+        boolean restored = step("restore", "standby hub in B restored from mirror C (noroshi restore --from URL --identity)", () -> restore(dataB),
                 Duration.ofSeconds(1), false);
         if (!restored) {
             workaround("no restore: the standby starts from the config alone, with none of the primary's history (incidents, uptime)");
@@ -299,10 +314,6 @@ public final class Drill implements AutoCloseable {
         step("standby_up", "standby hub started in B", () -> {
             startHub("hub-b", "b", dataB);
             if (!awaitHub("b", Duration.ofSeconds(120))) throw new DrillException("the standby hub did not answer within 120 s; see " + work.resolve("b/hub-b.log"));
-            token[0] = operatorToken(dataB, "b", "admin");
-            // Restore without an identity brings no subscribers (the contacts bundle needs the operator's age key):
-            // the operator adds the subscriber list again, here the one subscriber.
-            addSubscriber("b", token[0]);
             if (!agentsHaveTwoHubs) {
                 String base = hubUrl("b");
                 children.start("agent-b-standby", "b", work.resolve("b/agent-b-standby.log"), Map.of("NOROSHI_AGENT_TOKEN", agentTokenB),
@@ -311,6 +322,20 @@ public final class Drill implements AutoCloseable {
                         noroshi(List.of("agent", "--hub", base, "--name", "agent-c", "--site", "site-c", "--buffer", work.resolve("c/buffer-2").toString())));
             }
             return "answers at " + hubUrl("b");
+        }, Duration.ofSeconds(1), true);
+        step("standby_ready", "operator on the standby: account, API token, subscribers from the bundle", () -> {
+            token[0] = operatorToken(dataB, "b", "admin");
+            int added = 0;
+            for (String address : restoredSubscribers(dataB)) {
+                addSubscriber("b", token[0], address);
+                added++;
+            }
+            if (added == 0) {
+                workaround("the decrypted contacts bundle held no subscriber (this build publishes only the config's on-call roster in it):"
+                        + " the drill adds the primary's subscriber to the standby through the admin API");
+                addSubscriber("b", token[0], SUBSCRIBER);
+            }
+            return added + " subscriber(s) from the bundle";
         }, Duration.ofSeconds(1), true);
         step("quorum", "agents in B and C reached the quorum: outage declared on the standby", this::outageDeclared, Duration.ofSeconds(180));
         step("notice", "first notice published on the standby (admin API, token)", () -> publishNotice(token[0]), Duration.ofSeconds(1));
@@ -355,12 +380,12 @@ public final class Drill implements AutoCloseable {
 
     private String restore(Path dataB) {
         Shell.Result r = Shell.run(Duration.ofSeconds(120), null, inNamespace("b", noroshi(List.of("restore", "--config", config().toString(),
-                "--data", dataB.toString(), "--from", "http://" + DrillNetwork.address("c") + "/"))));
+                "--data", dataB.toString(), "--from", "http://" + DrillNetwork.address("c") + "/", "--identity", identity().toString()))));
         if (r.output().contains("Unmatched argument") || r.output().contains("Unknown")) {
             throw new DrillException("this build has no `noroshi restore` (the mirrors branch's standby restore is missing)");
         }
         if (!r.ok()) throw new DrillException("noroshi restore failed (exit " + r.exit() + "): " + r.output().strip());
-        return firstLine(r.output().strip());
+        return String.join("; ", r.output().strip().lines().filter(l -> l.startsWith("restored") || l.startsWith("decrypted")).toList());
     }
 
     private String outageDeclared() {
@@ -425,8 +450,28 @@ public final class Drill implements AutoCloseable {
                 .orElseThrow(() -> new DrillException("noroshi admin token printed no token: " + token.output().strip()));
     }
 
-    private void addSubscriber(String site, String token) {
-        String body = "{\"kind\": \"email\", \"address\": \"" + SUBSCRIBER + "\", \"lang\": \"en\", \"components\": []}";
+    /**
+     * The subscribers' addresses {@code noroshi restore --identity} decrypted into {@code restored-contacts.json}
+     * (it does not import them into the standby's database: the operator does, here through the admin API).
+     */
+    private static List<String> restoredSubscribers(Path data) {
+        Path file = data.resolve("restored-contacts.json");
+        if (!Files.isRegularFile(file)) return List.of();
+        try {
+            return io.noroshi.contacts.ContactsBundle.read(Files.readAllBytes(file)).stream()
+                    .filter(c -> c.kind().equals("subscriber") && !c.email().isEmpty()).map(io.noroshi.contacts.Contact::email).toList();
+        } catch (IOException | RuntimeException e) {
+            throw new DrillException("cannot read the restored contacts " + file + ": " + e.getMessage());
+        }
+    }
+
+    private void addSubscriber(String site, String token, String address) {
+        String body;
+        try {
+            body = json.writeValueAsString(Map.of("kind", "email", "address", address, "lang", "en", "components", List.of()));
+        } catch (IOException e) {
+            throw new DrillException(e.getMessage());
+        }
         Shell.Result r = Shell.run(Duration.ofSeconds(30), body, inNamespace(site, List.of("curl", "-sS", "--max-time", "20", "-o", "/dev/null",
                 "-w", "%{http_code}", "-H", "Authorization: Bearer " + token, "-H", "Content-Type: application/json", "--data-binary", "@-",
                 hubUrl(site) + "api/admin/v1/subscribers")));

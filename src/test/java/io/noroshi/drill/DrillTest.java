@@ -59,7 +59,7 @@ class DrillTest {
         System.out.print(out);
 
         assertThat(report.steps()).extracting(Drill.Step::key)
-                .containsExactly("cut", "restore", "standby_up", "quorum", "notice", "mirrors", "mail", "customer_read");
+                .containsExactly("cut", "restore", "standby_up", "standby_ready", "quorum", "notice", "mirrors", "mail", "customer_read");
         assertThat(report.steps()).as("every step completed").allSatisfy(s -> assertThat(s.ok()).as(s.title() + ": " + s.detail()).isTrue());
         assertThat(report.customerRead()).as("the customer's read of mirror C").contains("Site A unreachable (" + report.marker() + ")");
         assertThat(report.relayMail()).as("mail the relay in B received").isNotEmpty()
