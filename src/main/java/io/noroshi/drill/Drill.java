@@ -55,7 +55,7 @@ public final class Drill implements AutoCloseable {
     private Children.Child hubA;
     private boolean agentsHaveTwoHubs;
     private long cutAt;
-    private boolean closed;
+    private volatile boolean closed;
     private boolean stopped;
 
     /**
@@ -307,7 +307,7 @@ public final class Drill implements AutoCloseable {
         Path dataB = work.resolve("b/data");
         boolean restored = step("restore", "standby hub in B restored from mirror C (noroshi restore --from URL --identity)", () -> restore(dataB),
                 Duration.ofSeconds(1), false);
-        if (!restored) {
+        if (!restored && !closed) {
             workaround("no restore: the standby starts from the config alone, with none of the primary's history (incidents, uptime)");
         }
         String[] token = new String[1];
@@ -353,6 +353,12 @@ public final class Drill implements AutoCloseable {
 
     /** As above; a step that is not {@code critical} may fail while the drill goes on (its failure stays in the report). */
     private boolean step(String key, String title, Supplier<String> action, Duration limit, boolean critical) {
+        if (closed && !stopped) {
+            stopped = true;
+            steps.add(new Step(key, title, false, 0, 0, "interrupted"));
+            say(String.format("[     -  ] %-72s INTERRUPTED", title));
+            return false;
+        }
         if (stopped) {
             steps.add(new Step(key, title, false, 0, 0, "not reached"));
             say(String.format("[     -  ] %-72s NOT REACHED", title));
@@ -426,7 +432,7 @@ public final class Drill implements AutoCloseable {
     }
 
     private void bringSiteABack() {
-        if (cutAt == 0) return;
+        if (cutAt == 0 || closed) return;
         try {
             network.restore("a");
             if (hubA != null && hubA.process().isAlive()) children.signal(hubA, "CONT");

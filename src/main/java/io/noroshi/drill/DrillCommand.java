@@ -44,7 +44,20 @@ public final class DrillCommand implements Callable<Integer> {
         }
         if (cleanup) {
             var removed = DrillNetwork.removeLeftovers();
-            out.println(removed.isEmpty() ? "noroshi drill: nothing to clean up" : "noroshi drill: removed " + removed + " and the processes in them");
+            out.println(removed.isEmpty() ? "noroshi drill: no namespaces to clean up" : "noroshi drill: removed " + removed + " and the processes in them");
+            // work directories of drills that are no longer running: /tmp/nrdrill-PID
+            try (var dirs = Files.list(Path.of("/tmp"))) {
+                for (Path dir : dirs.toList()) {
+                    String name = dir.getFileName().toString();
+                    if (!name.matches(java.util.regex.Pattern.quote(DrillNetwork.PREFIX) + "\\d+")) continue;
+                    long pid = Long.parseLong(name.substring(DrillNetwork.PREFIX.length()));
+                    if (ProcessHandle.of(pid).isPresent()) continue;
+                    deleteTree(dir);
+                    out.println("noroshi drill: removed " + dir);
+                }
+            } catch (IOException e) {
+                err.println("noroshi drill: cannot list /tmp: " + e.getMessage());
+            }
             return 0;
         }
         if (interval < 1 || interval > 300) {
