@@ -116,6 +116,13 @@ public final class Drill implements AutoCloseable {
         String tokenA = operatorToken(dataA, "a", "admin");
         addSubscriber("a", tokenA, SUBSCRIBER);
         startAgents();
+        // The hub writes the contacts bundle with its next snapshot (at the latest its idle refresh, 60 s):
+        // wait until the bundle on mirror C holds the subscriber, read as the operator would, with the key.
+        if (waitUntil(Duration.ofSeconds(120), () -> bundleHolds("c", SUBSCRIBER))) {
+            say("the contacts bundle on mirror C holds the subscriber (decrypted with the operator's key)");
+        } else {
+            say("the contacts bundle on mirror C does not hold the subscriber after 120 s");
+        }
         boolean published = waitUntil(Duration.ofSeconds(90), () -> mirrorServes("b", "api/v2/summary.json", null) && mirrorServes("c", "api/v2/summary.json", null));
         if (!published) throw new DrillException("the primary hub did not publish to both mirrors within 90 s; see " + work.resolve("a/hub-a.log"));
         say("both mirrors serve the primary's site; the customer reads http://" + DrillNetwork.address("b") + "/");
@@ -331,8 +338,8 @@ public final class Drill implements AutoCloseable {
                 added++;
             }
             if (added == 0) {
-                workaround("the decrypted contacts bundle held no subscriber (this build publishes only the config's on-call roster in it):"
-                        + " the drill adds the primary's subscriber to the standby through the admin API");
+                workaround("the decrypted contacts bundle held no subscriber: the drill adds the primary's subscriber to the standby"
+                        + " through the admin API");
                 addSubscriber("b", token[0], SUBSCRIBER);
             }
             return added + " subscriber(s) from the bundle";
@@ -504,6 +511,21 @@ public final class Drill implements AutoCloseable {
 
     private Shell.Result curl(String from, String url) {
         return Shell.run(Duration.ofSeconds(15), null, inNamespace(from, List.of("curl", "-sf", "--max-time", "5", url)));
+    }
+
+    /** Whether the contacts bundle served by {@code site}'s mirror, decrypted with the operator's key, lists {@code email}. */
+    private boolean bundleHolds(String site, String email) {
+        Path copy = work.resolve("bundle-check.age");
+        Shell.Result r = Shell.run(Duration.ofSeconds(15), null, inNamespace("cust", List.of("curl", "-sf", "--max-time", "5", "-o", copy.toString(),
+                "http://" + DrillNetwork.address(site) + "/" + io.noroshi.contacts.ContactsBundle.FILE)));
+        if (!r.ok()) return false;
+        try {
+            var identities = io.noroshi.contacts.AgeKeys.identities(identity().toString(), Files.readString(identity(), StandardCharsets.UTF_8));
+            byte[] plain = io.noroshi.contacts.AgeFormat.decrypt(Files.readAllBytes(copy), identities);
+            return io.noroshi.contacts.ContactsBundle.read(plain).stream().anyMatch(c -> c.email().equals(email));
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /** Files the relay in B received that carry this run's notice. */

@@ -109,7 +109,8 @@ public final class Hub implements AutoCloseable {
             }
             var holder = new SnapshotHolder();
             var source = new PageDataSource(config, database.incidents(), database.maintenance(), database.componentStates(), database.uptime(), clock);
-            mirrors = Mirrors.open(config, options.dataDir(), env, MirrorAlerts.logging(), clock, MirrorExports.of(config, database, java.util.List.of()));
+            mirrors = Mirrors.open(config, options.dataDir(), env, MirrorAlerts.logging(), clock, MirrorExports.of(config, database,
+                    java.util.List.of(new io.noroshi.subscriber.SubscriberContacts(new io.noroshi.subscriber.JdbiSubscriberStore(database)))));
             Mirrors toMirrors = mirrors;
             var publisher = new SnapshotPublisher(source, new SiteRenderer(), snapshot -> {
                 holder.publish(snapshot);

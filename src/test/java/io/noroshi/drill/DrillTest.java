@@ -65,6 +65,9 @@ class DrillTest {
         assertThat(report.relayMail()).as("mail the relay in B received").isNotEmpty()
                 .allSatisfy(m -> assertThat(m).contains("customer@drill.test"));
         assertThat(out.toString()).contains("RESULT drill_cut_to_mirror_notice_s=");
+        assertThat(report.workarounds()).as("steps the product could not do itself").isEmpty();
+        assertThat(report.steps().stream().filter(s -> s.key().equals("standby_ready")).findFirst().orElseThrow().detail())
+                .as("the standby's subscribers came from the decrypted contacts bundle").isEqualTo("1 subscriber(s) from the bundle");
 
         assertThat(DrillNetwork.existing()).as("namespaces left").isEmpty();
         assertThat(ProcessHandle.allProcesses().map(p -> p.info().commandLine().orElse(""))
