@@ -76,6 +76,10 @@ public final class Drill implements AutoCloseable {
         } catch (DrillException e) {
             say("FAILED: " + e.getMessage());
             if (steps.isEmpty() || steps.getLast().ok()) steps.add(new Step("setup", "setup", false, 0, 0, e.getMessage()));
+        } catch (RuntimeException e) {
+            String message = e.getClass().getSimpleName() + ": " + e.getMessage();
+            say("FAILED (unexpected): " + message);
+            steps.add(new Step("setup", "setup", false, 0, 0, message));
         } finally {
             bringSiteABack();
         }

@@ -70,8 +70,71 @@ class DrillTest {
                 .as("the standby's subscribers came from the decrypted contacts bundle").isEqualTo("1 subscriber(s) from the bundle");
 
         assertThat(DrillNetwork.existing()).as("namespaces left").isEmpty();
-        assertThat(ProcessHandle.allProcesses().map(p -> p.info().commandLine().orElse(""))
-                .filter(c -> c.contains(work.toString()) || c.contains("ip netns exec " + DrillNetwork.PREFIX)).toList())
-                .as("processes of the drill left").isEmpty();
+        assertThat(leftoverProcesses()).as("processes of the drill left").isEmpty();
+    }
+
+    /** {@code noroshi drill} as its own process, with its output in {@code log}. */
+    private Process drillProcess(Path log, String... more) throws IOException {
+        var command = new java.util.ArrayList<>(java.util.List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "io.noroshi.cli.Main", "drill"));
+        command.addAll(java.util.List.of(more));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    /** Waits (bounded) until the drill has built its namespaces and started the primary hub. */
+    private static boolean drillUnderWay(Process drill, Path log) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        while (System.nanoTime() < deadline && drill.isAlive()) {
+            if (Files.readString(log).contains("primary hub on site A answers")) return true;
+            Thread.sleep(500);
+        }
+        return false;
+    }
+
+    private java.util.List<String> leftoverProcesses() {
+        return ProcessHandle.allProcesses().map(p -> p.info().commandLine().orElse(""))
+                .filter(c -> c.contains(work.toString()) || c.contains("ip netns exec " + DrillNetwork.PREFIX)).toList();
+    }
+
+    @Test
+    void aTerminatedDrillRemovesItsNamespacesAndProcesses() throws Exception {
+        Path log = Files.createTempFile("drill-term", ".log");
+        Process drill = drillProcess(log, "--work", work.resolve("run").toString());
+        try {
+            assertThat(drillUnderWay(drill, log)).as("drill under way; its output:%n%s", Files.readString(log)).isTrue();
+            drill.destroy(); // SIGTERM: the shutdown hook
+            assertThat(drill.waitFor(90, java.util.concurrent.TimeUnit.SECONDS)).as("the drill stopped").isTrue();
+        } finally {
+            drill.destroyForcibly();
+            Files.deleteIfExists(log);
+        }
+        assertThat(DrillNetwork.existing()).as("namespaces left").isEmpty();
+        assertThat(leftoverProcesses()).as("processes of the drill left").isEmpty();
+    }
+
+    @Test
+    void cleanupRemovesWhatAKilledDrillLeft() throws Exception {
+        Path log = Files.createTempFile("drill-kill", ".log");
+        Process drill = drillProcess(log, "--work", work.resolve("run").toString());
+        try {
+            assertThat(drillUnderWay(drill, log)).as("drill under way; its output:%n%s", Files.readString(log)).isTrue();
+            drill.destroyForcibly(); // SIGKILL: no hook runs
+            drill.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+        } finally {
+            Files.deleteIfExists(log);
+        }
+        assertThat(DrillNetwork.existing()).as("a killed drill leaves its namespaces").isNotEmpty();
+
+        Path cleanupLog = Files.createTempFile("drill-cleanup", ".log");
+        try {
+            Process cleanup = drillProcess(cleanupLog, "--cleanup");
+            assertThat(cleanup.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(cleanup.exitValue()).as(Files.readString(cleanupLog)).isZero();
+            assertThat(Files.readString(cleanupLog)).contains("removed [").contains(DrillNetwork.SWITCH);
+        } finally {
+            Files.deleteIfExists(cleanupLog);
+        }
+        assertThat(DrillNetwork.existing()).as("namespaces left").isEmpty();
+        assertThat(leftoverProcesses()).as("processes of the drill left").isEmpty();
     }
 }
