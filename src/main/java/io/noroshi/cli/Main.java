@@ -56,6 +56,7 @@ public final class Main implements Runnable {
         all.put("subscribers", SubscribersCommand::new);
         all.put("notify", NotifyCommand::new);
         all.put("lint", io.noroshi.comms.LintCommand::new);
+        all.put("drill", io.noroshi.drill.DrillCommand::new);
         all.put("publish", io.noroshi.mirror.PublishCommand::new);
         all.put("restore", io.noroshi.mirror.RestoreCommand::new);
         all.put("keys", io.noroshi.contacts.KeysCommand::new);

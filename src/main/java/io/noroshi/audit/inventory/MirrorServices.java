@@ -35,6 +35,6 @@ final class MirrorServices {
             }
         }
         return new NoroshiConfig(config.page(), config.sites(), services, config.componentGroups(), config.components(),
-                config.vantagePoints(), config.monitors(), config.monitoring(), config.audit(), mirrors);
+                config.vantagePoints(), config.monitors(), config.monitoring(), config.audit(), config.notifications(), config.communication(), mirrors);
     }
 }
