@@ -12,7 +12,6 @@ import io.noroshi.audit.dns.LiveAudits;
 import io.noroshi.config.ConfigLoader;
 import io.noroshi.config.NoroshiConfig;
 import io.noroshi.demo.DemoHistory;
-import io.noroshi.mirror.MirrorAlerts;
 import io.noroshi.mirror.MirrorExports;
 import io.noroshi.mirror.Mirrors;
 import io.noroshi.monitor.Monitoring;
@@ -110,11 +109,13 @@ public final class Hub implements AutoCloseable {
             }
             var holder = new SnapshotHolder();
             // communication: the lint and promises of every update, reminders to the team, the promises on the public page
+            // reminders and mirror alerts go to the team's notification routes once those exist (below)
+            var team = new TeamChannels();
             var communication = new io.noroshi.comms.Communication(config, database.incidents(), database.comms(),
-                    new io.noroshi.comms.RecordingMessenger(), io.noroshi.comms.TeamRoles.ROLE_NAMES, clock);
+                    team, io.noroshi.comms.TeamRoles.ROLE_NAMES, clock);
             var source = new PageDataSource(config, database.incidents(), database.maintenance(), database.componentStates(), database.uptime(), clock,
                     io.noroshi.statuspage.KeptInMemory.RECENT, communication.publicNotes());
-            mirrors = Mirrors.open(config, options.dataDir(), env, MirrorAlerts.logging(), clock, MirrorExports.of(config, database,
+            mirrors = Mirrors.open(config, options.dataDir(), env, team, clock, MirrorExports.of(config, database,
                     java.util.List.of(new io.noroshi.subscriber.SubscriberContacts(new io.noroshi.subscriber.JdbiSubscriberStore(database)))));
             Mirrors toMirrors = mirrors;
             var publisher = new SnapshotPublisher(source, new SiteRenderer(), snapshot -> {
@@ -143,6 +144,7 @@ public final class Hub implements AutoCloseable {
                         }
                     });
             var notifications = io.noroshi.notify.Notifications.build(config, database, metrics, clock);
+            team.connect(notifications.alerts());
             // admin: accounts, write commands, admin API and pages
             var admin = AdminGraph.build(config, database, publisher, clock, monitoring.handBack(),
                     java.util.List.of(monitoring.admin(database.results(), clock), notifications.admin(), communication.admin(),

@@ -74,6 +74,10 @@ public record NotificationSettings(List<Channel> channels, List<Route> routes, S
         /** a monitor's verdict changed: down, degraded, up again, no data */
         MONITOR,
         /** a new finding of the scheduled audit */
-        FINDING
+        FINDING,
+        /** communication's reminders and escalations: a promised update or an estimate falling due (to the role holder) */
+        REMINDER,
+        /** a mirror of the public site falling behind the hub, and catching up again */
+        MIRROR
     }
 }

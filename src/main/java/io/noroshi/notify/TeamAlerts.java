@@ -147,4 +147,39 @@ public final class TeamAlerts {
         String body = String.join("\n", evidence);
         return Map.of("en", new Announcement.Words(en, "", body), "ja", new Announcement.Words(ja, "", body));
     }
+
+    /**
+     * A message for one person or role of the incident team (communication's reminders and escalations), sent to
+     * every route listening to {@code reminder}. Each call is one message: communication decides when to remind.
+     */
+    public void message(String personOrRole, Notice notice) {
+        var words = new Announcement.Words(notice.title(), notice.status().orElse(""), "To " + personOrRole + ": " + notice.body());
+        var wordsJa = new Announcement.Words(notice.title(), notice.status().orElse(""), personOrRole + " さんへ: " + notice.body());
+        queue(RouteEvent.REMINDER, Notice.Event.ALERT_MONITOR, notice.impact(), notice.link(), Map.of("en", words, "ja", wordsJa));
+    }
+
+    /** A mirror has not taken the hub's site for too long ({@code behind}), or holds it again; once per streak (the mirror's worker says so). */
+    public void mirror(String mirror, boolean behind, java.time.Duration lag, String lastError) {
+        Map<String, Announcement.Words> words = behind
+                ? Map.of("en", new Announcement.Words("Mirror " + mirror + " is falling behind", "",
+                        "The mirror has not taken the status page for " + lag.toMinutes() + " min. Last error: " + lastError),
+                "ja", new Announcement.Words("ミラー " + mirror + " が遅れています", "",
+                        lag.toMinutes() + " 分間ステータスページを受け取っていません。最後のエラー: " + lastError))
+                : Map.of("en", new Announcement.Words("Mirror " + mirror + " has caught up", "", "The mirror holds the current status page again."),
+                "ja", new Announcement.Words("ミラー " + mirror + " が追いつきました", "", "ミラーは現在のステータスページを保持しています。"));
+        queue(RouteEvent.MIRROR, Notice.Event.ALERT_MIRROR, behind ? "major" : "none", base.resolve("/admin/mirrors"), words);
+    }
+
+    private void queue(RouteEvent kind, Notice.Event event, String impact, URI link, Map<String, Announcement.Words> words) {
+        var destinations = config.notifications().routes().stream().filter(r -> r.events().contains(kind))
+                .flatMap(r -> r.channels().stream().map(c -> new Outbox.Destination(c, r.lang()))).distinct().toList();
+        if (destinations.isEmpty()) return;
+        try {
+            database.write(h -> outbox.enqueue(new Announcement(event, kind.name().toLowerCase(java.util.Locale.ROOT), config.page().name(), impact,
+                    link, List.of(), words, Optional.empty(), clock.instant()), new Outbox.Audience(Optional.empty(), false, destinations)));
+            wake.run();
+        } catch (RuntimeException e) {
+            log.warn("notify team message not queued event={} error={}", kind.name().toLowerCase(java.util.Locale.ROOT), e.toString());
+        }
+    }
 }
