@@ -79,7 +79,9 @@ public final class ConfigLoader {
         List<Component> components = top.list("components", s -> component(s, references));
         MonitorsSection.Read watched = MonitorsSection.read(top, references);
         AuditSettings audit = AuditSection.read(top);
-        var notifications = NotificationsSection.read(top, components.stream().map(Component::id).toList(), environment);
+        var notifications = NotificationsSection.read(top, components.stream().map(Component::id).toList(),
+                sites.stream().map(Site::id).toList(), environment);
+        services = java.util.stream.Stream.concat(services.stream(), NotificationsSection.channelServices(notifications).stream()).toList();
         var communication = CommunicationSection.read(top, components);
         MirrorSettings mirrors = MirrorsSection.read(top, references);
         top.finish();

@@ -24,11 +24,22 @@ final class NotificationsSection {
     private NotificationsSection() {
     }
 
-    static NotificationSettings read(YamlSection top, List<String> componentIds, UnaryOperator<String> environment) {
-        return top.section("notifications").map(s -> settings(s, componentIds, environment)).orElse(NotificationSettings.none());
+    static NotificationSettings read(YamlSection top, List<String> componentIds, List<String> siteIds, UnaryOperator<String> environment) {
+        return top.section("notifications").map(s -> settings(s, componentIds, siteIds, environment)).orElse(NotificationSettings.none());
     }
 
-    private static NotificationSettings settings(YamlSection s, List<String> componentIds, UnaryOperator<String> environment) {
+    /**
+     * The channels that declare a site, as services of kind notify in that site, so the failure-domain audit and the
+     * blast radius see which notification paths survive the loss of a site.
+     */
+    static List<Service> channelServices(NotificationSettings notifications) {
+        return notifications.channels().stream().filter(c -> c.site().isPresent())
+                .map(c -> new Service("channel:" + c.name(), Text.of(c.kind() + " channel " + c.name()), Service.ServiceKind.NOTIFY,
+                        List.of(new Service.Endpoint(c.kind() + ":" + c.name(), "", c.site().get(), List.of())), List.of()))
+                .toList();
+    }
+
+    private static NotificationSettings settings(YamlSection s, List<String> componentIds, List<String> siteIds, UnaryOperator<String> environment) {
         Optional<URI> baseUrl = s.string("base_url").flatMap(u -> {
             try {
                 URI uri = URI.create(u.endsWith("/") ? u.substring(0, u.length() - 1) : u);
@@ -41,7 +52,7 @@ final class NotificationsSection {
         });
         var http = new LazyHttp();
         var names = new HashSet<String>();
-        List<Channel> channels = s.list("channels", c -> channel(c, names, environment, http)).stream()
+        List<Channel> channels = s.list("channels", c -> channel(c, names, siteIds, environment, http)).stream()
                 .flatMap(Optional::stream).toList();
         var known = channels.stream().map(Channel::name).toList();
         List<Route> routes = s.list("routes", r -> route(r, known, componentIds));
@@ -52,7 +63,8 @@ final class NotificationsSection {
         return new NotificationSettings(channels, routes, subscribers, baseUrl);
     }
 
-    private static Optional<Channel> channel(YamlSection c, HashSet<String> names, UnaryOperator<String> environment, LazyHttp http) {
+    private static Optional<Channel> channel(YamlSection c, HashSet<String> names, List<String> siteIds, UnaryOperator<String> environment,
+                                             LazyHttp http) {
         String name = c.requiredString("name");
         if (!name.isEmpty() && !names.add(name)) c.problem("name", "another channel is named '" + name + "'");
         String kind = c.requiredString("kind");
@@ -64,7 +76,8 @@ final class NotificationsSection {
             return Optional.empty();
         }
         Channel channel = factory.get().create(new YamlChannelSettings(c, name, environment), http.get());
-        c.string("site"); // every kind may declare it
+        c.string("site").filter(site -> !siteIds.contains(site))
+                .ifPresent(site -> c.problem("site", "no site has the id '" + site + "'; sites: " + siteIds));
         c.finish();
         return Optional.of(channel);
     }

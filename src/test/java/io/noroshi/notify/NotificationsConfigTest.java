@@ -36,7 +36,7 @@ class NotificationsConfigTest {
                   - name: pager
                     kind: carrier-pigeon
                 """, Map.of())).singleElement().asString()
-                .startsWith("noroshi.yaml:14").contains("notifications.channels[0].kind").contains("unknown channel kind 'carrier-pigeon'")
+                .startsWith("noroshi.yaml:17").contains("notifications.channels[0].kind").contains("unknown channel kind 'carrier-pigeon'")
                 .contains("email").contains("webhook");
     }
 
@@ -56,9 +56,9 @@ class NotificationsConfigTest {
                     url: https://hooks.example/c
                     secret: hunter2
                 """, Map.of())).containsExactly(
-                "noroshi.yaml:13: notifications.channels[0].secret_env: is required: give secret_env (an environment variable's name) or secret_file (a file)",
-                "noroshi.yaml:19: notifications.channels[1].secret_env: the environment variable NOT_SET is not set",
-                "noroshi.yaml:23: notifications.channels[2].secret: a secret is never written in the file: give secret_env: VARIABLE or secret_file: PATH");
+                "noroshi.yaml:16: notifications.channels[0].secret_env: is required: give secret_env (an environment variable's name) or secret_file (a file)",
+                "noroshi.yaml:22: notifications.channels[1].secret_env: the environment variable NOT_SET is not set",
+                "noroshi.yaml:26: notifications.channels[2].secret: a secret is never written in the file: give secret_env: VARIABLE or secret_file: PATH");
     }
 
     @Test
@@ -82,7 +82,7 @@ class NotificationsConfigTest {
                 channels:
                   - name: mail
                     kind: email
-                    site: osaka
+                    site: osaka-dc
                     from: status@example.com
                     host: smtp.example.com
                     fallback_host: smtp2.example.net
@@ -98,10 +98,27 @@ class NotificationsConfigTest {
                 """));
         var n = config.notifications();
         assertThat(n.channels()).extracting(c -> c.name() + ":" + c.kind()).containsExactly("mail:email", "ops:webhook");
-        assertThat(n.channel("mail").orElseThrow().site()).contains("osaka");
+        assertThat(n.channel("mail").orElseThrow().site()).contains("osaka-dc");
+        // a channel with a site is a notification path the failure-domain audit and the blast radius see
+        assertThat(config.services()).filteredOn(s -> s.id().equals("channel:mail")).singleElement().satisfies(s -> {
+            assertThat(s.kind()).isEqualTo(io.noroshi.config.Service.ServiceKind.NOTIFY);
+            assertThat(s.endpoints().getFirst().site()).isEqualTo("osaka-dc");
+        });
         assertThat(n.channel("mail").orElseThrow().limits().concurrency()).isEqualTo(8);
         assertThat(n.subscribers().emailChannel()).contains("mail");
         assertThat(n.routes().getFirst().reminder()).contains(java.time.Duration.ofMinutes(30));
+    }
+
+    @Test
+    void aChannelSiteMustBeADeclaredSite() {
+        assertThat(problems("""
+                channels:
+                  - name: mail
+                    kind: email
+                    site: nagoya-dc
+                    from: status@example.com
+                    host: 127.0.0.1
+                """, Map.of())).singleElement().asString().startsWith("noroshi.yaml:18: notifications.channels[0].site: no site has the id 'nagoya-dc'");
     }
 
     @Test
@@ -114,6 +131,6 @@ class NotificationsConfigTest {
                 """));
         var e = catchThrowableOfType(ConfigException.class,
                 () -> Hub.start(new HubOptions(config, false, "127.0.0.1", 0, dir.resolve("data"), null), Clock.systemUTC()).close());
-        assertThat(e.problems()).singleElement().satisfies(p -> assertThat(p.line()).isEqualTo(14));
+        assertThat(e.problems()).singleElement().satisfies(p -> assertThat(p.line()).isEqualTo(17));
     }
 }

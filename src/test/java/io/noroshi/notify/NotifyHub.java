@@ -41,6 +41,9 @@ final class NotifyHub implements AutoCloseable {
                   name: Sakura Hosting
                   url: http://127.0.0.1:%d/
                   languages: [en, ja]
+                sites:
+                  - id: osaka-dc
+                  - id: tokyo-dc
                 components:
                   - id: mail
                     name: {en: Mail, ja: メール}
