@@ -54,6 +54,7 @@ public final class Drill implements AutoCloseable {
     private final String agentTokenC = token();
     private Children.Child hubA;
     private boolean agentsHaveTwoHubs;
+    private String customerRead = "";
     private long cutAt;
     private volatile boolean closed;
     private boolean stopped;
@@ -85,8 +86,6 @@ public final class Drill implements AutoCloseable {
         }
         return new Report(marker, List.copyOf(steps), customerRead, relayMail(), List.copyOf(workarounds));
     }
-
-    private String customerRead = "";
 
     // ---------------------------------------------------------------- setup
 
@@ -427,8 +426,7 @@ public final class Drill implements AutoCloseable {
                  "notify": true}
                 """.formatted(marker);
         Shell.Result r = Shell.run(Duration.ofSeconds(30), body, inNamespace("b", List.of("curl", "-sS", "--max-time", "20", "-o", "/dev/null",
-                "-w", "%{http_code}", "-H", "Authorization: Bearer " + token, "-H", "Content-Type: application/json", "--data-binary", "@-",
-                hubUrl("b") + "api/admin/v1/incidents")));
+                "-w", "%{http_code}", "-H", "@" + apiHeaders("b", token), "--data-binary", "@-", hubUrl("b") + "api/admin/v1/incidents")));
         if (!r.ok() || !r.output().strip().startsWith("2")) throw new DrillException("the admin API answered " + r.output().strip());
         return "incident \"Site A unreachable (" + marker + ")\" (HTTP " + r.output().strip() + ")";
     }
@@ -490,8 +488,7 @@ public final class Drill implements AutoCloseable {
             throw new DrillException(e.getMessage());
         }
         Shell.Result r = Shell.run(Duration.ofSeconds(30), body, inNamespace(site, List.of("curl", "-sS", "--max-time", "20", "-o", "/dev/null",
-                "-w", "%{http_code}", "-H", "Authorization: Bearer " + token, "-H", "Content-Type: application/json", "--data-binary", "@-",
-                hubUrl(site) + "api/admin/v1/subscribers")));
+                "-w", "%{http_code}", "-H", "@" + apiHeaders(site, token), "--data-binary", "@-", hubUrl(site) + "api/admin/v1/subscribers")));
         if (!r.ok() || !r.output().strip().startsWith("2")) throw new DrillException("adding the subscriber on site " + site + ": HTTP " + r.output().strip());
     }
 
@@ -530,6 +527,19 @@ public final class Drill implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             return false;
         }
+    }
+
+    /** The admin API's headers in a file only root reads, so the token never shows in a process list. */
+    private Path apiHeaders(String site, String token) {
+        Path file = work.resolve(site + "/api-headers");
+        try {
+            Files.deleteIfExists(file);
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(file, "Authorization: Bearer " + token + "\nContent-Type: application/json\n");
+        } catch (IOException e) {
+            throw new DrillException("cannot write " + file + ": " + e.getMessage());
+        }
+        return file;
     }
 
     /** Files the relay in B received that carry this run's notice. */
