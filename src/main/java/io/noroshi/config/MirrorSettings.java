@@ -22,7 +22,7 @@ import java.util.Optional;
  *     - {id: b-dir, site: site-b, directory: /srv/status, depends_on: [dns-b]}
  *     - {id: c-s3, site: site-c, s3: {endpoint: "https://s3.example.net", bucket: status, region: auto,
  *                                        prefix: "", access_key_env: S3_KEY, secret_key_env: S3_SECRET}}
- *     - {id: pages, site: forge, git: {url: "ssh://git@example.org/status.git", branch: pages}}
+ *     - {id: pages, site: forge, git: {url: "https://git.example.org/acme/status.git", branch: pages}}
  *     - {id: d-sftp, site: site-d, sftp: {host: mirror.example.org, port: 22, user: status, key_file: id_ed25519,
  *                                          known_hosts: known_hosts, directory: /srv/status}}
  * </pre>
