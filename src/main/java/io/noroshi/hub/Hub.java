@@ -53,13 +53,15 @@ public final class Hub implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final Monitoring monitoring;
     private final AdminGraph admin;
-    private io.noroshi.comms.Communication communication;
+    private final io.noroshi.comms.Communication communication;
     private final LiveAudits audits;
     private final HubFileLock fileLock; // null on PostgreSQL
     private final MetricsListener metricsListener; // null unless monitoring.metrics_bind is set
 
     private Hub(Database database, SnapshotPublisher publisher, HubServer server, ScheduledExecutorService timer, Monitoring monitoring,
-                AdminGraph admin, LiveAudits audits, HubFileLock fileLock, MetricsListener metricsListener) {
+                AdminGraph admin, io.noroshi.comms.Communication communication, LiveAudits audits, HubFileLock fileLock,
+                MetricsListener metricsListener) {
+        this.communication = communication;
         this.fileLock = fileLock;
         this.metricsListener = metricsListener;
         this.admin = admin;
@@ -166,9 +168,7 @@ public final class Hub implements AutoCloseable {
             var auditEvents = new AuditEvents();
             auditEvents.subscribe(new FindingLog(metrics));
             var audits = LiveAudits.start(config.audit(), database.auditFindings(), auditEvents, clock);
-            var hub = new Hub(database, publisher, server, timer, monitoring, admin, audits, fileLock, metricsListener);
-            hub.communication = communication;
-            return hub;
+            return new Hub(database, publisher, server, timer, monitoring, admin, communication, audits, fileLock, metricsListener);
         } catch (RuntimeException e) {
             database.close();
             if (fileLock != null) fileLock.close();
@@ -199,13 +199,13 @@ public final class Hub implements AutoCloseable {
     }
 
     /** Accounts and write commands, for tests and bootstrap paths. */
-    /** The communication feature: its ticker and messenger (tests tick it on their own clock). */
-    public io.noroshi.comms.Communication communication() {
-        return communication;
-    }
-
     public AdminGraph admin() {
         return admin;
+    }
+
+    /** The communication feature: its ticker, first notices and messenger (tests tick it on their own clock). */
+    public io.noroshi.comms.Communication communication() {
+        return communication;
     }
 
     public Database database() {
