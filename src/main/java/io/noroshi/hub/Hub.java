@@ -55,7 +55,7 @@ public final class Hub implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final Monitoring monitoring;
     private final AdminGraph admin;
-    private io.noroshi.comms.Communication communication;
+    private final io.noroshi.comms.Communication communication;
     private final LiveAudits audits;
     private final HubFileLock fileLock; // null on PostgreSQL
     private final MetricsListener metricsListener; // null unless monitoring.metrics_bind is set
@@ -63,7 +63,9 @@ public final class Hub implements AutoCloseable {
     private final Mirrors mirrors;
 
     private Hub(Database database, SnapshotPublisher publisher, HubServer server, ScheduledExecutorService timer, Monitoring monitoring,
-                AdminGraph admin, LiveAudits audits, HubFileLock fileLock, MetricsListener metricsListener, Mirrors mirrors) {
+                AdminGraph admin, io.noroshi.comms.Communication communication, LiveAudits audits, HubFileLock fileLock,
+                MetricsListener metricsListener, Mirrors mirrors) {
+        this.communication = communication;
         this.mirrors = mirrors;
         this.fileLock = fileLock;
         this.metricsListener = metricsListener;
@@ -200,9 +202,8 @@ public final class Hub implements AutoCloseable {
             timer.scheduleWithFixedDelay(notifications.alerts()::remind, 60, 60, TimeUnit.SECONDS);
             var audits = LiveAudits.start(config.audit(), database.auditFindings(), auditEvents, clock);
             notifications.start(server.port());
-            var hub = new Hub(database, publisher, server, timer, monitoring, admin, audits, fileLock, metricsListener, mirrors);
+            var hub = new Hub(database, publisher, server, timer, monitoring, admin, communication, audits, fileLock, metricsListener, mirrors);
             hub.notifications = notifications;
-            hub.communication = communication;
             return hub;
         } catch (RuntimeException e) {
             if (mirrors != null) mirrors.close();
@@ -236,11 +237,6 @@ public final class Hub implements AutoCloseable {
     }
 
     /** Accounts and write commands, for tests and bootstrap paths. */
-    /** The communication feature: its ticker and messenger (tests tick it on their own clock). */
-    public io.noroshi.comms.Communication communication() {
-        return communication;
-    }
-
     public AdminGraph admin() {
         return admin;
     }
@@ -253,6 +249,11 @@ public final class Hub implements AutoCloseable {
     /** The static mirrors of the public site ({@code mirrors:}). */
     public Mirrors mirrors() {
         return mirrors;
+    }
+
+    /** The communication feature: its ticker, first notices and messenger (tests tick it on their own clock). */
+    public io.noroshi.comms.Communication communication() {
+        return communication;
     }
 
     public Database database() {
