@@ -5,7 +5,7 @@ import io.noroshi.notify.Notice;
 /**
  * Tells someone on the incident team something: a reminder that an update is due, a warning that an
  * estimate is about to pass, an escalation. The notifications feature delivers it on the person's own
- * channels; until it is wired, {@link RecordingMessenger} keeps what it was asked to send.
+ * channels (the hub: {@link RecordingMessenger} in front of the notification routes listening to {@code reminder}).
  */
 @FunctionalInterface
 public interface TeamMessenger {

@@ -114,7 +114,7 @@ public final class Hub implements AutoCloseable {
             // reminders and mirror alerts go to the team's notification routes once those exist (below)
             var team = new TeamChannels();
             var communication = new io.noroshi.comms.Communication(config, database.incidents(), database.comms(),
-                    team, io.noroshi.comms.TeamRoles.ROLE_NAMES, clock);
+                    new io.noroshi.comms.RecordingMessenger(team), io.noroshi.comms.TeamRoles.ROLE_NAMES, clock);
             var source = new PageDataSource(config, database.incidents(), database.maintenance(), database.componentStates(), database.uptime(), clock,
                     io.noroshi.statuspage.KeptInMemory.RECENT, communication.publicNotes());
             mirrors = Mirrors.open(config, options.dataDir(), env, team, clock, MirrorExports.of(config, database,
