@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class MainTest {
 
-    private static final String[] ALL = {"serve", "check-config", "audit", "agent", "admin", "incident", "maintenance", "component", "audit-log", "token", "monitoring", "help"};
+    private static final String[] ALL = {"serve", "check-config", "audit", "agent", "admin", "incident", "maintenance", "component", "audit-log", "token", "monitoring", "publish", "restore", "keys", "contacts", "help"};
 
     @Test
     void aRunOfOneSubcommandRegistersOnlyThatOne() {
