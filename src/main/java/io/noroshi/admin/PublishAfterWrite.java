@@ -35,6 +35,12 @@ public final class PublishAfterWrite {
      */
     public static final long STREAM_PAUSE_NANOS = 100_000_000L;
 
+    /**
+     * The weight of the latest render in {@link #typicalRender}. Over a stream of writes the pauses still
+     * average {@link #GAP_FACTOR} times the renders, which keeps the bound on rendering's share of a core.
+     */
+    static final double SMOOTHING = 0.25;
+
     private final Runnable render;
     private final Ticker ticker;
     private final Object lock = new Object();
@@ -44,6 +50,11 @@ public final class PublishAfterWrite {
     private boolean busy;
     /** System.nanoTime() before which the next render should not start. */
     private long notBefore;
+    /**
+     * A render's usual duration: the durations smoothed ({@link #SMOOTHING}), so one slow render (a garbage
+     * collection, the minute's re-render of relative times) does not triple the wait of the next write.
+     */
+    private long typicalRender;
 
     /** @param render renders and publishes the site on the caller's thread ({@code SnapshotPublisher::publishNow}) */
     public PublishAfterWrite(Runnable render) {
@@ -148,7 +159,9 @@ public final class PublishAfterWrite {
                 // rendering at once for the next one let renders run at nearly the write rate. A
                 // write after a quiet spell (one person posting an update) finds the pause over and
                 // renders at once.
-                notBefore = ended + Math.max(STREAM_PAUSE_NANOS, (long) ((ended - started) * GAP_FACTOR));
+                long took = ended - started;
+                typicalRender = typicalRender == 0 ? took : typicalRender + (long) ((took - typicalRender) * SMOOTHING);
+                notBefore = ended + Math.max(STREAM_PAUSE_NANOS, (long) (typicalRender * GAP_FACTOR));
                 busy = next != null;
             }
             if (rendered) round.published.complete(null);

@@ -77,6 +77,19 @@ class PublishAfterWriteTest {
         assertThat(ticker.slept).containsExactly((long) (80_000_000L * PublishAfterWrite.GAP_FACTOR));
     }
 
+    @Test
+    void oneSlowRenderAmongQuickOnesDoesNotTripleTheNextWritesWait() {
+        var ticker = new FakeTicker();
+        long[] durations = {40_000_000L, 40_000_000L, 40_000_000L, 160_000_000L, 40_000_000L};
+        int[] next = {0};
+        var publish = new PublishAfterWrite(() -> ticker.now += durations[next[0]++], ticker);
+        for (int i = 0; i < durations.length; i++) publish.await();
+
+        // 40 ms renders: the least pause; after the 160 ms one, twice the usual duration (40 + (160 - 40) / 4 = 70 ms),
+        // not twice 160 ms.
+        assertThat(ticker.slept).containsExactly(100_000_000L, 100_000_000L, 100_000_000L, 140_000_000L);
+    }
+
     /** Time moves only when a test or a render says so; sleeping is recorded and moves it too. */
     private static final class FakeTicker implements PublishAfterWrite.Ticker {
         long now = 1_000_000_000L;
