@@ -27,13 +27,16 @@ public final class PublishAfterWrite {
     public static final double GAP_FACTOR = 2.0;
 
     /**
-     * The least pause after a render: 100 ms. Renders are incremental and take a few milliseconds,
+     * The least pause after a render: 80 ms. Renders are incremental and take a few milliseconds,
      * so the factor alone allowed a render for almost every write; at 50 writes/s that still took
      * about a third of a core (15-25 renders a second of 10-20 ms each on the shared bench machine).
-     * A tenth of a second bounds a stream to ten renders a second and adds at most that to a
-     * write's wait; a write after a quiet spell is not delayed.
+     * The pause bounds a stream to about twelve renders a second and adds at most itself to a write's
+     * wait; a write after a quiet spell is not delayed. It was 100 ms: with 100 components a sequential
+     * writer then waited 100 ms + a 30 ms render and more whenever a render ran long (update to
+     * summary.json p99 204 ms in bench/history); 80 ms keeps that under 200 ms and costs the read
+     * path under 50 writes/s a little (see docs/benchmarks.md).
      */
-    public static final long STREAM_PAUSE_NANOS = 100_000_000L;
+    public static final long STREAM_PAUSE_NANOS = 80_000_000L;
 
     /**
      * The weight of the latest render in {@link #typicalRender}. Over a stream of writes the pauses still
