@@ -50,7 +50,7 @@ public final class ContactsBundle implements MirrorFiles {
     }
 
     /** The bundle's plaintext: {@code {"format":1,"contacts":[...]}}. */
-    static byte[] plaintext(List<ContactsSource> sources) {
+    public static byte[] plaintext(List<ContactsSource> sources) {
         var all = new ArrayList<Contact>();
         sources.forEach(s -> all.addAll(s.contacts()));
         ObjectNode root = JSON.createObjectNode();
@@ -63,6 +63,8 @@ public final class ContactsBundle implements MirrorFiles {
             o.put("role", c.role());
             o.put("email", c.email());
             o.put("phone", c.phone());
+            if (!c.lang().isEmpty()) o.put("lang", c.lang());
+            if (!c.components().isEmpty()) c.components().forEach(o.putArray("components")::add);
         }
         try {
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
@@ -77,8 +79,10 @@ public final class ContactsBundle implements MirrorFiles {
             var root = JSON.readTree(plaintext);
             var out = new ArrayList<Contact>();
             for (var c : root.path("contacts")) {
+                var components = new ArrayList<String>();
+                c.path("components").forEach(component -> components.add(component.asText()));
                 out.add(new Contact(c.path("kind").asText(), c.path("name").asText(), c.path("role").asText(), c.path("email").asText(),
-                        c.path("phone").asText()));
+                        c.path("phone").asText(), c.path("lang").asText(), components));
             }
             return out;
         } catch (IOException e) {

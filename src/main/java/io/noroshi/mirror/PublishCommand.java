@@ -51,7 +51,9 @@ public final class PublishCommand implements Callable<Integer> {
         }
         try (Database database = hub.openDatabase();
              Mirrors mirrors = Mirrors.open(config, hub.data, System.getenv(), MirrorAlerts.logging(), Clock.systemUTC(),
-                     MirrorExports.of(config, database, List.of()))) {
+                     MirrorExports.of(config, database,
+                             // the same contacts as the hub's own publishes: a manual publish never drops the subscribers
+                             List.of(new io.noroshi.subscriber.SubscriberContacts(new io.noroshi.subscriber.JdbiSubscriberStore(database)))))) {
             var snapshot = HubCommandOptions.render(config, database, Clock.systemUTC());
             var outcomes = mirrors.publishNow(snapshot);
             for (var o : outcomes) {

@@ -8,6 +8,8 @@ import io.noroshi.contacts.AgeKeys;
 import io.noroshi.contacts.ContactsBundle;
 import io.noroshi.storage.Database;
 import io.noroshi.storage.DatabaseException;
+import io.noroshi.subscriber.JdbiSubscriberStore;
+import io.noroshi.subscriber.SubscriberContacts;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -71,12 +73,15 @@ public final class RestoreCommand implements Callable<Integer> {
                 var identities = AgeKeys.identities(identity.toString(), Files.readString(identity, StandardCharsets.UTF_8));
                 plain = AgeFormat.decrypt(bundle, identities);
             }
+            var contacts = plain == null ? java.util.List.<io.noroshi.contacts.Contact>of() : ContactsBundle.read(plain);
+            int subscribers;
             try (Database database = hub.openDatabase()) {
                 new JdbiHistoryStore(database.jdbi()).restore(export);
+                subscribers = SubscriberContacts.restore(new JdbiSubscriberStore(database), contacts, java.time.Instant.now());
             }
             out.printf("restored %d rows from %s (site generated at %s)%n", export.rows(), source.name(), manifest.generatedAt());
             if (plain != null) {
-                var contacts = ContactsBundle.read(plain);
+                out.printf("restored %d subscriber(s) from the contacts bundle, confirmed, with their language and components%n", subscribers);
                 Path written = hub.data.resolve("restored-contacts.json");
                 Files.createDirectories(hub.data);
                 Files.write(written, plain);

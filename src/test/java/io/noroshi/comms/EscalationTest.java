@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.noroshi.account.Actor;
 import io.noroshi.admin.IncidentDraft;
 import io.noroshi.admin.UpdateDraft;
-import io.noroshi.comms.PromisesOnAClockTest.MovableClock;
+import io.noroshi.testing.MovableClock;
 import io.noroshi.config.Text;
 import io.noroshi.hub.Hub;
 import io.noroshi.hub.HubOptions;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.noroshi.account.Actor;
 import io.noroshi.admin.InvalidTransition;
 import io.noroshi.comms.CommsStore.DraftState;
-import io.noroshi.comms.PromisesOnAClockTest.MovableClock;
+import io.noroshi.testing.MovableClock;
 import io.noroshi.config.Text;
 import io.noroshi.hub.Hub;
 import io.noroshi.hub.HubOptions;

@@ -6,7 +6,7 @@ import io.noroshi.account.Actor;
 import io.noroshi.account.Scope;
 import io.noroshi.admin.UpdateDraft;
 import io.noroshi.cli.Main;
-import io.noroshi.comms.PromisesOnAClockTest.MovableClock;
+import io.noroshi.testing.MovableClock;
 import io.noroshi.config.Text;
 import io.noroshi.hub.Hub;
 import io.noroshi.hub.HubOptions;

@@ -9,16 +9,14 @@ import io.noroshi.account.Scope;
 import io.noroshi.comms.CommsStore.EstimateKind;
 import io.noroshi.hub.Hub;
 import io.noroshi.hub.HubOptions;
+import io.noroshi.testing.MovableClock;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,34 +46,6 @@ class PromisesOnAClockTest {
               escalate_after: 3h   # escalation of unacknowledged reminders: EscalationTest
             """;
     private static final Instant START = Instant.parse("2026-03-01T00:00:00Z"); // 09:00 JST
-
-    /** A clock that moves only when the test says so. */
-    static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant start) {
-            now = start;
-        }
-
-        void set(Instant at) {
-            now = at;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
 
     @TempDir
     Path dir;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import io.noroshi.account.Actor;
 import io.noroshi.account.Scope;
+import io.noroshi.testing.MovableClock;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -14,11 +15,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
@@ -37,29 +35,10 @@ class TeamChannelsTest {
     @TempDir
     Path dir;
 
-    private final Moving clock = new Moving();
+    private final MovableClock clock = new MovableClock(START);
     private final List<String> received = new CopyOnWriteArrayList<>();
     private HttpServer receiver;
     private Hub hub;
-
-    private static final class Moving extends Clock {
-        volatile Instant now = START;
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
 
     @BeforeEach
     void start() throws IOException {
@@ -117,7 +96,7 @@ class TeamChannelsTest {
         assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
         var ticker = hub.communication().ticker(() -> hub.publisher().requestRefresh());
 
-        clock.now = Instant.parse("2026-03-01T00:25:00Z"); // five minutes before the next update is due
+        clock.set(Instant.parse("2026-03-01T00:25:00Z")); // five minutes before the next update is due
         ticker.tick();
 
         awaitReceived(2);

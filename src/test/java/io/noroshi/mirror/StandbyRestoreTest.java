@@ -12,6 +12,8 @@ import io.noroshi.hub.Hub;
 import io.noroshi.hub.HubOptions;
 import io.noroshi.incident.Impact;
 import io.noroshi.incident.IncidentStatus;
+import io.noroshi.subscriber.JdbiSubscriberStore;
+import io.noroshi.subscriber.Subscriber;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -42,6 +44,7 @@ class StandbyRestoreTest {
     Path dir;
 
     final HttpClient http = HttpClient.newHttpClient();
+    static final String SUBSCRIBED_COMPONENT = "web-hosting";
 
     @Test
     void aStandbyRestoredFromAMirrorAnswersTheApiAsTheOriginalDid() throws Exception {
@@ -66,6 +69,9 @@ class StandbyRestoreTest {
         try (Hub hub = Hub.start(new HubOptions(config, true, "127.0.0.1", 0, dir.resolve("primary"), null), Clock.systemUTC())) {
             var first = new UpdateDraft(IncidentStatus.IDENTIFIED, Text.of("Storage array failed.", "ストレージ装置が故障しました。"), List.of(), false);
             hub.admin().incidents().open(Actor.commandLine("test"), new IncidentDraft(Text.of("Site A down", "サイトA停止"), Impact.CRITICAL, first));
+            // A confirmed subscriber, in Japanese, for one component: the bundle carries it to the standby.
+            new JdbiSubscriberStore(hub.database()).add(Subscriber.Kind.EMAIL, "mika@example.jp", "ja", List.of(SUBSCRIBED_COMPONENT),
+                    Subscriber.State.CONFIRMED, java.time.Instant.now());
             var snapshot = hub.publisher().publishNow();
             assertThat(hub.mirrors().publishNow(snapshot)).allSatisfy(o -> assertThat(o.error()).isNull());
             for (String path : snapshot.paths().filter(p -> p.startsWith("/api/v2/")).toList()) {
@@ -103,8 +109,12 @@ class StandbyRestoreTest {
         var restored = run("restore", "--from", www.toString(), "--config", standbyConfig.toString(), "--data",
                 dir.resolve("standby").toString(), "--identity", identity.toString());
         assertThat(restored.code()).as(restored.err()).isZero();
-        assertThat(restored.out()).contains("restored", "decrypted 1 contact(s)");
+        assertThat(restored.out()).contains("restored", "restored 1 subscriber(s)", "decrypted 2 contact(s)");
         try (Hub standby = Hub.start(new HubOptions(standbyConfig, false, "127.0.0.1", 0, dir.resolve("standby"), null), Clock.systemUTC())) {
+            var mika = new JdbiSubscriberStore(standby.database()).byAddress(Subscriber.Kind.EMAIL, "mika@example.jp").orElseThrow();
+            assertThat(mika.state()).isEqualTo(Subscriber.State.CONFIRMED);
+            assertThat(mika.lang()).isEqualTo("ja");
+            assertThat(mika.components()).containsExactly(SUBSCRIBED_COMPONENT);
             for (var e : original.entrySet()) {
                 assertThat(new String(get("http://127.0.0.1:" + standby.port() + e.getKey()), StandardCharsets.UTF_8)).as(e.getKey())
                         .isEqualTo(new String(e.getValue(), StandardCharsets.UTF_8));

@@ -29,9 +29,33 @@ class SubscriberContactsTest {
 
             var contacts = new SubscriberContacts(store).contacts();
 
-            assertThat(contacts).containsExactly(new Contact("subscriber", "", "", "adam@example.com", ""),
-                    new Contact("subscriber", "", "", "zoe@example.com", ""));
+            assertThat(contacts).containsExactly(new Contact("subscriber", "", "", "adam@example.com", "", "ja", List.of("web")),
+                    new Contact("subscriber", "", "", "zoe@example.com", "", "en", List.of()));
             assertThat(new SubscriberContacts(store).contacts()).as("equal data, equal list").isEqualTo(contacts);
+        }
+    }
+
+    @Test
+    void aStandbyGetsTheBundlesSubscribersConfirmedWithTheirLanguageAndScopeOnce() {
+        var contacts = List.of(new Contact("subscriber", "", "", "adam@example.com", "", "ja", List.of("web")),
+                new Contact("subscriber", "", "", "zoe@example.com", "", "", List.of()),
+                new Contact("on-call", "Aiko", "lead", "aiko@example.net", ""));
+        try (Database db = Database.open(DatabaseSettings.Sqlite.inDataDir(dir))) {
+            var store = new JdbiSubscriberStore(db);
+            var now = Instant.parse("2026-12-01T00:00:00Z");
+
+            assertThat(SubscriberContacts.restore(store, contacts, now)).isEqualTo(2);
+            assertThat(SubscriberContacts.restore(store, contacts, now)).as("a second restore adds nobody twice").isZero();
+
+            var adam = store.byAddress(Subscriber.Kind.EMAIL, "adam@example.com").orElseThrow();
+            assertThat(adam.state()).isEqualTo(Subscriber.State.CONFIRMED);
+            assertThat(adam.lang()).isEqualTo("ja");
+            assertThat(adam.components()).containsExactly("web");
+            assertThat(store.byAddress(Subscriber.Kind.EMAIL, "zoe@example.com").orElseThrow().lang()).isEqualTo("en");
+            assertThat(store.byAddress(Subscriber.Kind.EMAIL, "aiko@example.net")).as("on-call contacts are not subscribers").isEmpty();
+            // the bundle's round trip keeps language and scope
+            assertThat(io.noroshi.contacts.ContactsBundle.read(io.noroshi.contacts.ContactsBundle.plaintext(List.of(() -> contacts))))
+                    .isEqualTo(contacts);
         }
     }
 }
