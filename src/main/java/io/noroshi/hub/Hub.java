@@ -117,8 +117,7 @@ public final class Hub implements AutoCloseable {
                     new io.noroshi.comms.RecordingMessenger(team), io.noroshi.comms.TeamRoles.ROLE_NAMES, clock);
             var source = new PageDataSource(config, database.incidents(), database.maintenance(), database.componentStates(), database.uptime(), clock,
                     io.noroshi.statuspage.KeptInMemory.RECENT, communication.publicNotes());
-            mirrors = Mirrors.open(config, options.dataDir(), env, team, clock, MirrorExports.of(config, database,
-                    java.util.List.of(new io.noroshi.subscriber.SubscriberContacts(new io.noroshi.subscriber.JdbiSubscriberStore(database)))));
+            mirrors = Mirrors.open(config, options.dataDir(), env, team, clock, MirrorExports.of(config, database));
             Mirrors toMirrors = mirrors;
             var publisher = new SnapshotPublisher(source, new SiteRenderer(), snapshot -> {
                 holder.publish(snapshot);

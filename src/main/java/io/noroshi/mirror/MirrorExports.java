@@ -6,6 +6,8 @@ import io.noroshi.contacts.Contact;
 import io.noroshi.contacts.ContactsBundle;
 import io.noroshi.contacts.ContactsSource;
 import io.noroshi.storage.Database;
+import io.noroshi.subscriber.JdbiSubscriberStore;
+import io.noroshi.subscriber.SubscriberContacts;
 import java.security.SecureRandom;
 import java.util.List;
 
@@ -15,16 +17,14 @@ public final class MirrorExports {
     private MirrorExports() {
     }
 
-    /**
-     * @param more contacts sources beyond the config's on-call roster (the subscribers, wired by the hub)
-     */
-    public static List<MirrorFiles> of(NoroshiConfig config, Database database, List<ContactsSource> more) {
+    /** The restore export and the contacts bundle: the config's on-call roster and the confirmed e-mail subscribers. */
+    public static List<MirrorFiles> of(NoroshiConfig config, Database database) {
         var bundle = config.mirrors().bundle();
         ContactsSource roster = () -> bundle.contacts().stream()
                 .map(c -> new Contact("on-call", c.name(), c.role(), c.email(), c.phone())).toList();
         var sources = new java.util.ArrayList<ContactsSource>();
         sources.add(roster);
-        sources.addAll(more);
+        sources.add(new SubscriberContacts(new JdbiSubscriberStore(database)));
         return List.of(new HistoryExportFile(new JdbiHistoryStore(database.jdbi())),
                 new ContactsBundle(bundle.recipients().stream().map(AgeKeys::recipient).toList(), sources, new SecureRandom()));
     }

@@ -6,7 +6,6 @@ import io.noroshi.storage.Database;
 import io.noroshi.storage.DatabaseException;
 import java.io.PrintWriter;
 import java.time.Clock;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,9 +50,7 @@ public final class PublishCommand implements Callable<Integer> {
         }
         try (Database database = hub.openDatabase();
              Mirrors mirrors = Mirrors.open(config, hub.data, System.getenv(), MirrorAlerts.logging(), Clock.systemUTC(),
-                     MirrorExports.of(config, database,
-                             // the same contacts as the hub's own publishes: a manual publish never drops the subscribers
-                             List.of(new io.noroshi.subscriber.SubscriberContacts(new io.noroshi.subscriber.JdbiSubscriberStore(database)))))) {
+                     MirrorExports.of(config, database))) {
             var snapshot = HubCommandOptions.render(config, database, Clock.systemUTC());
             var outcomes = mirrors.publishNow(snapshot);
             for (var o : outcomes) {
