@@ -10,9 +10,9 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>Under a stream of writes renders would run back to back and take a whole core from the read
  * path during exactly the stampede the read path exists for; so a render starts no sooner than
- * {@link #GAP_FACTOR} times the last one's duration, and at least {@link #STREAM_PAUSE_NANOS}, after
- * it ended. A write after a quiet spell finds that pause over and renders at once; a writer that
- * posts one update after another waits up to the pause for each.
+ * {@link #PERIOD_FACTOR} times the usual render's duration, and at least {@link #LEAST_PERIOD_NANOS},
+ * after the previous one started. A write after a quiet spell finds that period over and renders at
+ * once; a writer that posts one update after another waits for the rest of the period each time.
  *
  * <p>Waiting writers park on their round's future and are woken once, when it is published; the
  * first writer of a round renders it. (A monitor with notifyAll woke every waiter to fight for the
@@ -21,26 +21,27 @@ import java.util.concurrent.CompletableFuture;
 public final class PublishAfterWrite {
 
     /**
-     * The pause after a render as a multiple of its duration: 2 caps rendering at a third of a
-     * core, whatever the write rate.
+     * The least time between the starts of two renders as a multiple of a render's usual duration:
+     * 3 caps rendering at a third of a core, whatever the write rate.
      */
-    public static final double GAP_FACTOR = 2.0;
+    public static final double PERIOD_FACTOR = 3.0;
 
     /**
-     * The least pause after a render: 80 ms. Renders are incremental and take a few milliseconds,
-     * so the factor alone allowed a render for almost every write; at 50 writes/s that still took
-     * about a third of a core (15-25 renders a second of 10-20 ms each on the shared bench machine).
-     * The pause bounds a stream to about twelve renders a second and adds at most itself to a write's
-     * wait; a write after a quiet spell is not delayed. It was 100 ms: with 100 components a sequential
-     * writer then waited 100 ms + a 30 ms render and more whenever a render ran long (update to
-     * summary.json p99 204 ms in bench/history); 80 ms keeps that under 200 ms and costs the read
-     * path under 50 writes/s a little (see docs/benchmarks.md).
+     * The least time between the starts of two renders: 80 ms, so a stream of writes gets at most
+     * twelve or so renders a second. Renders are incremental and take a few milliseconds, so the factor
+     * alone allowed a render for almost every write; at 50 writes/s that took about a third of a core.
+     *
+     * <p>It is counted from the previous render's start, not its end: counted from the end (a pause of
+     * 80 ms after each render), a writer posting one update after another waited the pause and then its
+     * own render, 80 ms + 30 ms on a 100-component page, and more whenever a background render or a
+     * collection came between (update to summary.json p99 204-239 ms in bench/history). From the start,
+     * its own render falls inside the period, and the bound on renders a second is the same.
      */
-    public static final long STREAM_PAUSE_NANOS = 80_000_000L;
+    public static final long LEAST_PERIOD_NANOS = 80_000_000L;
 
     /**
-     * The weight of the latest render in {@link #typicalRender}. Over a stream of writes the pauses still
-     * average {@link #GAP_FACTOR} times the renders, which keeps the bound on rendering's share of a core.
+     * The weight of the latest render in {@link #typicalRender}. Over a stream of writes the periods still
+     * average {@link #PERIOD_FACTOR} times the renders, which keeps the bound on rendering's share of a core.
      */
     static final double SMOOTHING = 0.25;
 
@@ -51,7 +52,7 @@ public final class PublishAfterWrite {
     private Round open;
     /** Whether a round is between its leader's start and its publication. */
     private boolean busy;
-    /** System.nanoTime() before which the next render should not start. */
+    /** System.nanoTime() before which the next render should not start: the last one's start plus the period. */
     private long notBefore;
     /**
      * A render's usual duration: the durations smoothed ({@link #SMOOTHING}), so one slow render (a garbage
@@ -157,14 +158,14 @@ public final class PublishAfterWrite {
             long ended = ticker.nanoTime();
             synchronized (lock) {
                 next = open;
-                // The next render waits out the pause whether its writer arrived during this render
+                // The next render waits out the period whether its writer arrived during this render
                 // or just after it: at 50 writes/s a render often finds no writer waiting, and
                 // rendering at once for the next one let renders run at nearly the write rate. A
-                // write after a quiet spell (one person posting an update) finds the pause over and
+                // write after a quiet spell (one person posting an update) finds the period over and
                 // renders at once.
                 long took = ended - started;
                 typicalRender = typicalRender == 0 ? took : typicalRender + (long) ((took - typicalRender) * SMOOTHING);
-                notBefore = ended + Math.max(STREAM_PAUSE_NANOS, (long) (typicalRender * GAP_FACTOR));
+                notBefore = started + Math.max(LEAST_PERIOD_NANOS, (long) (typicalRender * PERIOD_FACTOR));
                 busy = next != null;
             }
             if (rendered) round.published.complete(null);

@@ -29,15 +29,14 @@ final class JdbiIdempotencyKeys implements IdempotencyKeys {
 
     @Override
     public boolean store(String caller, String key, StoredAnswer answer, Instant expiredBefore) {
-        return db.write(handle -> {
-            handle.createUpdate("DELETE FROM idempotency_keys WHERE caller = :caller AND idem_key = :key AND created_at < :before")
-                    .bind("caller", caller).bind("key", key).bind("before", expiredBefore.toEpochMilli()).execute();
-            return handle.createUpdate("INSERT INTO idempotency_keys (caller, idem_key, request_hash, status, body, created_at) "
-                            + "VALUES (:caller, :key, :hash, :status, :body, :at) ON CONFLICT (caller, idem_key) DO NOTHING")
-                    .bind("caller", caller).bind("key", key).bind("hash", answer.requestHash()).bind("status", answer.status())
-                    .bind("body", answer.body()).bind("at", answer.at().toEpochMilli())
-                    .execute() == 1;
-        });
+        // One statement: a new key is inserted, an expired one replaced, a live one left alone (0 rows).
+        return db.write(handle -> handle.createUpdate("INSERT INTO idempotency_keys (caller, idem_key, request_hash, status, body, created_at) "
+                        + "VALUES (:caller, :key, :hash, :status, :body, :at) ON CONFLICT (caller, idem_key) DO UPDATE SET "
+                        + "request_hash = excluded.request_hash, status = excluded.status, body = excluded.body, created_at = excluded.created_at "
+                        + "WHERE idempotency_keys.created_at < :before")
+                .bind("caller", caller).bind("key", key).bind("hash", answer.requestHash()).bind("status", answer.status())
+                .bind("body", answer.body()).bind("at", answer.at().toEpochMilli()).bind("before", expiredBefore.toEpochMilli())
+                .execute() == 1);
     }
 
     @Override

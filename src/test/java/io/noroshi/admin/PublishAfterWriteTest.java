@@ -61,8 +61,8 @@ class PublishAfterWriteTest {
 
         ticker.now += 30_000_000L;   // the next update comes 30 ms after that render: nobody waited during it
         publish.await();
-        assertThat(ticker.slept).as("it waits out the rest of the least pause")
-                .containsExactly(PublishAfterWrite.STREAM_PAUSE_NANOS - 30_000_000L);
+        assertThat(ticker.slept).as("it waits out the rest of the least period, counted from the render's start")
+                .containsExactly(PublishAfterWrite.LEAST_PERIOD_NANOS - 10_000_000L - 30_000_000L);
 
         ticker.now += 5_000_000_000L;   // a quiet spell
         publish.await();
@@ -71,11 +71,12 @@ class PublishAfterWriteTest {
 
     @Test
     void aLongRenderIsFollowedByTwiceItsDuration() {
+        // the period is three renders long from its start, so two of them remain after its end
         var ticker = new FakeTicker();
         var publish = ticker.publisherRenderingFor(80_000_000L);
         publish.await();
         publish.await();
-        assertThat(ticker.slept).containsExactly((long) (80_000_000L * PublishAfterWrite.GAP_FACTOR));
+        assertThat(ticker.slept).containsExactly((long) (80_000_000L * (PublishAfterWrite.PERIOD_FACTOR - 1)));
     }
 
     @Test
@@ -86,10 +87,10 @@ class PublishAfterWriteTest {
         var publish = new PublishAfterWrite(() -> ticker.now += durations[next[0]++], ticker);
         for (int i = 0; i < durations.length; i++) publish.await();
 
-        // 40 ms renders: the least pause; after the 160 ms one, twice the usual duration (40 + (160 - 40) / 4 = 70 ms),
-        // not twice 160 ms.
-        long least = PublishAfterWrite.STREAM_PAUSE_NANOS;
-        assertThat(ticker.slept).containsExactly(least, least, least, 140_000_000L);
+        // 40 ms renders: a period of three renders, 120 ms from each start, so 80 ms after its end; after the
+        // 160 ms one, three times the usual duration (40 + (160 - 40) / 4 = 70 ms) from its start, 210 - 160 =
+        // 50 ms after its end, not three times 160 ms.
+        assertThat(ticker.slept).containsExactly(80_000_000L, 80_000_000L, 80_000_000L, 50_000_000L);
     }
 
     /** Time moves only when a test or a render says so; sleeping is recorded and moves it too. */
