@@ -51,16 +51,29 @@ public final class SubscribePages {
 
     private void form(Context ctx) {
         String lang = lang(ctx);
-        page(ctx, 200, lang, SubscribeWords.get(lang, "title"), "<p>" + e(SubscribeWords.get(lang, "intro")) + "</p>" + formHtml(lang, List.of()));
+        page(ctx, 200, lang, SubscribeWords.get(lang, "title"), formHtml(lang, List.of()));
+    }
+
+    /**
+     * Whether subscribers get e-mail: only with an e-mail channel configured. Without one the form is not offered, so no
+     * reader is told to wait for a confirmation that never comes.
+     */
+    private boolean sendsEmail() {
+        return config.notifications().subscribers().emailChannel().isPresent();
     }
 
     private String formHtml(String lang, List<String> checked) {
-        var h = new StringBuilder("<form method=\"post\" action=\"/subscribe\"><input type=\"hidden\" name=\"lang\" value=\"")
-                .append(e(lang)).append("\">");
-        h.append("<p><label>").append(e(SubscribeWords.get(lang, "email"))).append("<br><input type=\"email\" name=\"email\" required"
-                + " autocomplete=\"email\" size=\"32\"></label></p>");
-        h.append(scope(lang, checked));
-        h.append("<p><button type=\"submit\">").append(e(SubscribeWords.get(lang, "submit"))).append("</button></p></form>");
+        var h = new StringBuilder();
+        if (sendsEmail()) {
+            h.append("<p>").append(e(SubscribeWords.get(lang, "intro"))).append("</p>");
+            h.append("<form method=\"post\" action=\"/subscribe\"><input type=\"hidden\" name=\"lang\" value=\"").append(e(lang)).append("\">");
+            h.append("<p><label>").append(e(SubscribeWords.get(lang, "email"))).append("<br><input type=\"email\" name=\"email\" required"
+                    + " autocomplete=\"email\" size=\"32\"></label></p>");
+            h.append(scope(lang, checked));
+            h.append("<p><button type=\"submit\">").append(e(SubscribeWords.get(lang, "submit"))).append("</button></p></form>");
+        } else {
+            h.append("<p>").append(e(SubscribeWords.get(lang, "noemail"))).append(" <a href=\"/history.atom\">Atom</a> · <a href=\"/history.rss\">RSS</a></p>");
+        }
         if (config.notifications().subscribers().publicWebhooks()) {
             h.append("<details><summary>Webhook</summary><form method=\"post\" action=\"/subscribe\"><input type=\"hidden\" name=\"lang\" value=\"")
                     .append(e(lang)).append("\"><p><label>").append(e(SubscribeWords.get(lang, "url")))
@@ -90,6 +103,10 @@ public final class SubscribePages {
         String url = ctx.formParam("url");
         if (url != null && !url.isBlank()) {
             subscribeWebhook(ctx, lang, url, components);
+            return;
+        }
+        if (!sendsEmail()) {
+            problem(ctx, 403, lang, "noemail");
             return;
         }
         Optional<String> email = Addresses.email(ctx.formParam("email"));
@@ -195,7 +212,7 @@ public final class SubscribePages {
 
     private void problem(Context ctx, int status, String lang, String key) {
         page(ctx, status, lang, SubscribeWords.get(lang, "title"), "<p role=\"alert\"><strong>" + e(SubscribeWords.get(lang, key)) + "</strong></p>"
-                + formHtml(lang, List.of()) + back(lang));
+                + (key.equals("noemail") ? "" : formHtml(lang, List.of())) + back(lang));
     }
 
     private String back(String lang) {

@@ -85,8 +85,10 @@ final class PageViews {
             sections.add(new Views.Section(section.group().map(g -> g.name().in(lang)).orElse(null),
                     status(facts.layout().statusOf(section)), rows));
         }
+        var subscribers = facts.data().config().notifications().subscribers();
         return new Views.Home(chrome(facts.page().name(), paths::home, facts.data().generatedAt()), facts.page().description().in(lang),
-                overall(facts.overall()), incidents, maintenance, sections);
+                overall(facts.overall()), incidents, maintenance, sections,
+                subscribers.emailChannel().isPresent(), subscribers.publicWebhooks());
     }
 
     private Views.ComponentRow row(Component component, LocalDate today) {

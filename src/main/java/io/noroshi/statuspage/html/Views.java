@@ -88,8 +88,15 @@ public final class Views {
     public record Section(String name, Status status, List<ComponentRow> components) {
     }
 
+    /**
+     * The front page.
+     *
+     * @param subscribeByEmail   whether the hub sends subscribers e-mail (a channel for it is configured): the form is shown
+     *                           only then, so no reader is told to wait for a confirmation mail that never comes
+     * @param subscribeByWebhook whether the public may subscribe a webhook ({@code /subscribe} offers it)
+     */
     public record Home(Chrome chrome, String description, Status overall, List<Event> incidents,
-                       List<Event> maintenance, List<Section> sections) {
+                       List<Event> maintenance, List<Section> sections, boolean subscribeByEmail, boolean subscribeByWebhook) {
     }
 
     /** One page of the incident history; {@code newer}/{@code older} are null at the ends. */
