@@ -54,6 +54,8 @@ public final class OutboxWorker implements AutoCloseable {
     private static final int FLUSH_BATCH = 500;
     private static final long BUSY_POLL_NANOS = Duration.ofMillis(20).toNanos();
     private final Map<String, Announcement> notices = new ConcurrentHashMap<>();
+    /** Deliveries of each claim whose outcome is not stored yet; a claim at zero is stored with one statement. */
+    private final Map<String, AtomicInteger> openPerClaim = new ConcurrentHashMap<>();
     private final AtomicLong depth = new AtomicLong();
     private final AtomicLong oldestPendingSeconds = new AtomicLong();
     private volatile boolean running = true;
@@ -124,7 +126,12 @@ public final class OutboxWorker implements AutoCloseable {
             n++;
         }
         unflushed.addAndGet(-n);
-        byClaim.forEach(outbox::finish);
+        byClaim.forEach((claim, outcomes) -> {
+            AtomicInteger open = openPerClaim.get(claim);
+            boolean last = open != null && open.addAndGet(-outcomes.size()) == 0;
+            if (last) openPerClaim.remove(claim);
+            outbox.finish(claim, outcomes, last);
+        });
     }
 
     private Announcement announcement(String noticeId) {
@@ -168,6 +175,7 @@ public final class OutboxWorker implements AutoCloseable {
             if (room <= 0) return false;
             String claimId = claimIds.next();
             List<Outbox.Claimed> claimed = outbox.claim(channel.name(), claimId, Math.min(room, BATCH), clock.instant(), LEASE);
+            if (!claimed.isEmpty()) openPerClaim.put(claimId, new AtomicInteger(claimed.size()));
             for (Outbox.Claimed d : claimed) {
                 held.incrementAndGet();
                 inFlight.incrementAndGet();

@@ -32,6 +32,7 @@ public final class EmailChannel implements Channel {
     private final SmtpRelay primary;
     private final SmtpRelay fallback; // null without one
     private final Limits limits;
+    private final java.util.concurrent.ConcurrentHashMap<Notice, MailMessage.Bodies> rendered = new java.util.concurrent.ConcurrentHashMap<>();
 
     EmailChannel(String name, Optional<String> site, String from, SmtpRelay primary, SmtpRelay fallback, Limits limits) {
         this.name = name;
@@ -103,7 +104,7 @@ public final class EmailChannel implements Channel {
     @Override
     public void send(Notice notice, Optional<String> recipient, String deliveryKey) throws DeliveryException {
         String to = recipient.orElseThrow(() -> DeliveryException.permanent("an e-mail needs a recipient", null));
-        byte[] message = MailMessage.render(notice, from, to, deliveryKey);
+        byte[] message = MailMessage.render(notice, bodies(notice), from, to, deliveryKey);
         String primaryError = null;
         if (!primary.resting() || fallback == null) {
             try {
@@ -125,6 +126,13 @@ public final class EmailChannel implements Channel {
         } catch (SmtpConnection.RecipientRefused e) {
             throw refused(e);
         }
+    }
+
+    /** The notice's bodies, rendered once per notice and language for a whole fan-out rather than once per message. */
+    private MailMessage.Bodies bodies(Notice notice) {
+        Notice shared = MailMessage.Bodies.shared(notice);
+        if (rendered.size() > 64) rendered.clear();
+        return rendered.computeIfAbsent(shared, MailMessage.Bodies::of);
     }
 
     private static DeliveryException refused(SmtpConnection.RecipientRefused e) {
