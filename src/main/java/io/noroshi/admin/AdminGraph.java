@@ -54,7 +54,7 @@ public record AdminGraph(Accounts accounts, ApiTokens tokens, AccessCommands acc
         var writes = new AuditedWrite(database.allOrNothing(), audit, publish, clock, database.changes()::announce);
         var incidents = new IncidentCommands(database.incidents(), components, json, writes, announcements, review);
         var maintenance = new MaintenanceCommands(database.maintenance(), components, json, writes, announcements);
-        var overrides = new ComponentOverrides(components, writes);
+        var overrides = new ComponentOverrides(components, writes, announcements);
         var access = new AccessCommands(accounts, tokens, audit, database.allOrNothing());
         var gate = new SessionGate(new Sessions(database.sessions(), secrets, clock), accounts, secrets,
                 () -> publisher.failure().map(f -> "The public status page is behind: publishing it has failed since " + f.since()

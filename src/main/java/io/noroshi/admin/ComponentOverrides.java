@@ -12,10 +12,17 @@ public final class ComponentOverrides {
 
     private final ComponentStatuses components;
     private final AuditedWrite writes;
+    private final io.noroshi.notify.Announcements announcements;
 
     public ComponentOverrides(ComponentStatuses components, AuditedWrite writes) {
+        this(components, writes, io.noroshi.notify.Announcements.NONE);
+    }
+
+    /** @param announcements told of a status the change moves, in its transaction (webhook subscribers, component routes) */
+    public ComponentOverrides(ComponentStatuses components, AuditedWrite writes, io.noroshi.notify.Announcements announcements) {
         this.components = components;
         this.writes = writes;
+        this.announcements = announcements;
     }
 
     /** Every configured component with its current state (operational and not overridden when never written). */
@@ -48,7 +55,9 @@ public final class ComponentOverrides {
         if (components.config().component(componentId).isEmpty()) throw new UnknownTarget("component", componentId);
         var before = list().stream().filter(s -> s.componentId().equals(componentId)).findFirst().orElseThrow();
         return writes.apply(actor, () -> {
-            return components.put(next);
+            ComponentState stored = components.put(next);
+            announcements.component(componentId, before.status(), stored.status(), "override-" + stored.updatedAt().toEpochMilli());
+            return stored;
         }, stored -> new AuditTrail.Entry(action, "component/" + componentId, AdminJson.component(before), AdminJson.component(stored)));
     }
 }

@@ -135,7 +135,11 @@ public final class Hub implements AutoCloseable {
                     .meterFilter(io.micrometer.core.instrument.config.MeterFilter.denyNameStartsWith("process.cpu.time"));
             // Monitoring: the hub's own checks, agents' results, quorum verdicts -> component status and uptime.
             var ledger = new HeartbeatLedger(clock);
-            var monitoring = new Monitoring(config, new Monitoring.Stores(database.results(), database.componentStates(), database.uptime()),
+            var notifications = io.noroshi.notify.Notifications.build(config, database, metrics, clock);
+            // A verdict that moves a component tells its webhook subscribers, in the transaction that stores the status.
+            var monitoredStates = new io.noroshi.notify.AnnouncedComponentStates(database.componentStates(), database.allOrNothing(),
+                    notifications.announcements());
+            var monitoring = new Monitoring(config, new Monitoring.Stores(database.results(), monitoredStates, database.uptime()),
                     Checkers.standard(clock, HttpChecker.defaultClient(), ledger), ledger, metrics, clock, () -> {
                         publisher.requestRefresh();
                         try {
@@ -144,7 +148,6 @@ public final class Hub implements AutoCloseable {
                             // Only in an outage (logged once by DatabaseHealth); other hubs catch up at their idle refresh.
                         }
                     });
-            var notifications = io.noroshi.notify.Notifications.build(config, database, metrics, clock);
             team.connect(notifications.alerts());
             // admin: accounts, write commands, admin API and pages
             var admin = AdminGraph.build(config, database, publisher, clock, monitoring.handBack(),

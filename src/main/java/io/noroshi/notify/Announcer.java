@@ -46,12 +46,19 @@ public final class Announcer implements Announcements {
                 incident.componentIds(), words, Optional.of(payload), clock.instant());
         send(a, RouteEvent.INCIDENT);
         for (var change : latest.affected()) {
-            if (change.oldStatus() != change.newStatus()) component(change.componentId(), change.oldStatus().wire(), change.newStatus().wire(), latest.id());
+            if (change.oldStatus() != change.newStatus()) componentUpdate(change.componentId(), change.oldStatus().wire(), change.newStatus().wire(), latest.id());
         }
     }
 
+    @Override
+    public void component(String componentId, io.noroshi.component.ComponentStatus from, io.noroshi.component.ComponentStatus to, String changeId) {
+        if (from == to) return;
+        componentUpdate(componentId, from.wire(), to.wire(), changeId);
+        wake.run();
+    }
+
     /** A component's status changed: webhook subscribers (Statuspage's component_update) and routes with {@code component}. */
-    private void component(String componentId, String from, String to, String updateId) {
+    private void componentUpdate(String componentId, String from, String to, String updateId) {
         var words = new LinkedHashMap<String, Announcement.Words>();
         for (String lang : config.page().languages()) {
             String localName = config.component(componentId).map(c -> c.name().in(lang)).orElse(componentId);

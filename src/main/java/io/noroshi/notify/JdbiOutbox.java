@@ -92,7 +92,7 @@ public final class JdbiOutbox implements Outbox {
     }
 
     @Override
-    public void finish(String claimId, List<Outcome> outcomes) {
+    public void finish(String claimId, List<Outcome> outcomes, boolean lastOfClaim) {
         if (outcomes.isEmpty()) return;
         database.write(h -> {
             var sent = h.prepareBatch("UPDATE notify_deliveries SET state = 'sent', sent_at = :at, lease_owner = NULL, lease_until = NULL,"
@@ -104,12 +104,13 @@ public final class JdbiOutbox implements Outbox {
             int sentCount = 0;
             int retryCount = 0;
             int deadCount = 0;
+            long lastSent = 0;
             for (Outcome o : outcomes) {
                 Claimed d = o.delivery();
                 switch (o) {
                     case Outcome.Sent s -> {
-                        sent.bind("at", s.at().toEpochMilli());
-                        key(sent, d, claimId).add();
+                        lastSent = Math.max(lastSent, s.at().toEpochMilli());
+                        if (!lastOfClaim) key(sent.bind("at", s.at().toEpochMilli()), d, claimId).add();
                         sentCount++;
                     }
                     case Outcome.Retry r -> {
@@ -124,9 +125,16 @@ public final class JdbiOutbox implements Outbox {
                     }
                 }
             }
-            if (sentCount > 0) sent.execute();
             if (retryCount > 0) retry.execute();
             if (deadCount > 0) dead.execute();
+            if (sentCount > 0 && lastOfClaim) {
+                // Every other row of the claim is stored already, so what it still holds is what was sent: one statement,
+                // not one per message (sent_at is then the claim's last send, at most a few seconds after each).
+                h.createUpdate("UPDATE notify_deliveries SET state = 'sent', sent_at = :at, lease_owner = NULL, lease_until = NULL,"
+                        + " last_error = NULL WHERE lease_owner = :claim").bind("at", lastSent).bind("claim", claimId).execute();
+            } else if (sentCount > 0) {
+                sent.execute();
+            }
             return null;
         });
     }

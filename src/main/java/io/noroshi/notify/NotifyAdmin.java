@@ -192,12 +192,12 @@ public final class NotifyAdmin implements AdminFeature {
     }
 
     void deliveries(Context ctx, Actor actor) {
-        int limit = Params.integer(ctx, "limit", 20, 1, 200);
+        int limit = Params.integer(ctx, "limit", 20, 0, 200); // 0: the depth alone, cheap enough to poll during a fan-out
         var depth = outbox.depth();
         var body = new LinkedHashMap<String, Object>();
         body.put("pending", depth.pending());
         body.put("oldest_pending_due_at", depth.oldestDue().map(AdminJson::time).orElse(null));
-        body.put("notices", outbox.recent(limit).stream().map(n -> {
+        body.put("notices", (limit == 0 ? List.<Outbox.NoticeLog>of() : outbox.recent(limit)).stream().map(n -> {
             var row = new LinkedHashMap<String, Object>();
             row.put("id", n.id());
             row.put("event", n.event().toLowerCase(java.util.Locale.ROOT));

@@ -26,8 +26,13 @@ public interface Outbox {
     /** Claims up to {@code limit} due deliveries of one channel for {@code lease}; each claim counts as a try. */
     List<Claimed> claim(String channel, String claimId, int limit, Instant now, Duration lease);
 
-    /** Stores the outcome of claimed deliveries; a delivery whose lease another hub took over is left alone. */
-    void finish(String claimId, List<Outcome> outcomes);
+    /**
+     * Stores the outcome of claimed deliveries; a delivery whose lease another hub took over is left alone.
+     *
+     * @param lastOfClaim these are the claim's last open deliveries (every other one of it was finished before):
+     *                    then the sent ones are marked with one statement over the claim instead of one per row
+     */
+    void finish(String claimId, List<Outcome> outcomes, boolean lastOfClaim);
 
     Announcement notice(String noticeId);
 

@@ -54,7 +54,11 @@ public final class OutboxWorker implements AutoCloseable {
     private static final int FLUSH_BATCH = 500;
     private static final long BUSY_POLL_NANOS = Duration.ofMillis(20).toNanos();
     private final Map<String, Announcement> notices = new ConcurrentHashMap<>();
+    /** Deliveries of each claim whose outcome is not stored yet; a claim at zero is stored with one statement. */
+    private final Map<String, AtomicInteger> openPerClaim = new ConcurrentHashMap<>();
     private final AtomicLong depth = new AtomicLong();
+    /** Counts {@link #wake()} calls: a lane that found nothing claims again only after news or the idle poll. */
+    private final AtomicLong news = new AtomicLong();
     private final AtomicLong oldestPendingSeconds = new AtomicLong();
     private volatile boolean running = true;
     private volatile Thread loop;
@@ -83,6 +87,12 @@ public final class OutboxWorker implements AutoCloseable {
 
     /** Looks for work now instead of at the next poll (after a change wrote deliveries). */
     public void wake() {
+        news.incrementAndGet();
+        nudge();
+    }
+
+    /** Runs a round now (a batch to store, room to claim more): not news, so idle lanes do not look again. */
+    private void nudge() {
         Thread t = loop;
         if (t != null) LockSupport.unpark(t);
     }
@@ -124,7 +134,12 @@ public final class OutboxWorker implements AutoCloseable {
             n++;
         }
         unflushed.addAndGet(-n);
-        byClaim.forEach(outbox::finish);
+        byClaim.forEach((claim, outcomes) -> {
+            AtomicInteger open = openPerClaim.get(claim);
+            boolean last = open != null && open.addAndGet(-outcomes.size()) == 0;
+            if (last) openPerClaim.remove(claim);
+            outbox.finish(claim, outcomes, last);
+        });
     }
 
     private Announcement announcement(String noticeId) {
@@ -141,6 +156,9 @@ public final class OutboxWorker implements AutoCloseable {
         /** The channel's concurrency as platform threads: blocking SMTP and HTTP sends run fastest on their own threads. */
         private final ExecutorService pool;
         private final AtomicInteger held = new AtomicInteger();
+        /** The news count when a claim last came back empty (-1: the last one found work), and when. */
+        private long newsAtEmpty = -1;
+        private long emptyAt;
         private final int capacity;
         private final int refillAt;
         private final long spacingNanos;
@@ -166,8 +184,19 @@ public final class OutboxWorker implements AutoCloseable {
             int room = capacity - held.get();
             if (held.get() > refillAt) return false;
             if (room <= 0) return false;
+            // An empty claim is a write transaction too: while another lane is busy, an idle one asks again only
+            // when told of new deliveries or once per idle poll (retries fall due without news).
+            long newsNow = news.get();
+            if (newsNow == newsAtEmpty && System.nanoTime() - emptyAt < IDLE_POLL_NANOS) return false;
             String claimId = claimIds.next();
             List<Outbox.Claimed> claimed = outbox.claim(channel.name(), claimId, Math.min(room, BATCH), clock.instant(), LEASE);
+            if (claimed.isEmpty()) {
+                newsAtEmpty = newsNow;
+                emptyAt = System.nanoTime();
+            } else {
+                newsAtEmpty = -1;
+                openPerClaim.put(claimId, new AtomicInteger(claimed.size()));
+            }
             for (Outbox.Claimed d : claimed) {
                 held.incrementAndGet();
                 inFlight.incrementAndGet();
@@ -195,7 +224,7 @@ public final class OutboxWorker implements AutoCloseable {
             int left = held.decrementAndGet();
             inFlight.decrementAndGet();
             // Wake the loop only when there is a batch to store or room to claim more, not for every message.
-            if (waiting >= FLUSH_BATCH || left == refillAt || left == 0) wake();
+            if (waiting >= FLUSH_BATCH || left == refillAt || left == 0) nudge();
         }
 
         private void pace() throws InterruptedException {

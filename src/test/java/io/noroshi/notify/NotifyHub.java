@@ -24,11 +24,16 @@ final class NotifyHub implements AutoCloseable {
     }
 
     NotifyHub(Path data, int port, String notifications, String databaseUrl) {
+        this(data, port, notifications, databaseUrl, "");
+    }
+
+    /** @param more top-level YAML after the components (monitors, ...) */
+    NotifyHub(Path data, int port, String notifications, String databaseUrl, String more) {
         this.port = port;
         Path config = data.resolve("noroshi.yaml");
         try {
             Files.createDirectories(data);
-            Files.writeString(config, config(port, notifications));
+            Files.writeString(config, more + config(port, notifications));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -15,9 +15,10 @@ import java.util.Optional;
 
 /**
  * A Bluesky post through the AT Protocol: {@code com.atproto.server.createSession} with the handle and an app
- * password (the session is kept and made again when it expires), then {@code com.atproto.repo.createRecord} of an
+ * password (the session is kept and made again when it expires), then {@code com.atproto.repo.putRecord} of an
  * {@code app.bsky.feed.post} whose link is a rich-text link facet (UTF-8 byte offsets). The text fits 300 graphemes.
- * createRecord has no idempotency key: a retry after a lost answer may post twice.
+ * The record key is a TID made from the notice's time and the delivery key, so a retry after a lost answer writes
+ * the same record again instead of a second post.
  */
 final class BlueskyChannel extends ServiceChannel {
 
@@ -52,9 +53,10 @@ final class BlueskyChannel extends ServiceChannel {
     @Override
     public void send(Notice notice, Optional<String> recipient, String deliveryKey) throws DeliveryException {
         Session current = session != null ? session : login();
-        if (!createRecord(current, notice)) {
+        String rkey = recordKey(notice, deliveryKey);
+        if (!putRecord(current, notice, rkey)) {
             // the access token lives a few hours: log in again once and post at once
-            if (!createRecord(login(), notice)) throw DeliveryException.permanent(
+            if (!putRecord(login(), notice, rkey)) throw DeliveryException.permanent(
                     "bluesky: the post was refused even with a fresh session (check the account)", null);
         }
     }
@@ -77,17 +79,39 @@ final class BlueskyChannel extends ServiceChannel {
     }
 
     /** Posts; false when the session has expired (401, or 400 {@code ExpiredToken}). */
-    private boolean createRecord(Session current, Notice notice) throws DeliveryException {
+    private boolean putRecord(Session current, Notice notice, String rkey) throws DeliveryException {
         ObjectNode create = ServiceCall.JSON.createObjectNode().put("repo", current.did())
-                .put("collection", "app.bsky.feed.post");
+                .put("collection", "app.bsky.feed.post").put("rkey", rkey);
         create.set("record", post(notice));
-        HttpResponse<String> answer = call.send(http, request(URI.create(baseUrl + "/xrpc/com.atproto.repo.createRecord"))
+        HttpResponse<String> answer = call.send(http, request(URI.create(baseUrl + "/xrpc/com.atproto.repo.putRecord"))
                 .header("Authorization", "Bearer " + current.accessJwt())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(create.toString())).build(), status -> status == 400 || status == 401);
         if (answer.statusCode() == 401 || answer.statusCode() == 400 && expiredToken(answer.body())) return false;
         if (answer.statusCode() == 400) throw call.failure(answer);
         return true;
+    }
+
+    private static final String TID_ALPHABET = "234567abcdefghijklmnopqrstuvwxyz";
+
+    /**
+     * The post's record key: a TID (the key type of {@code app.bsky.feed.post}, 13 base32-sortable characters of
+     * 64 bits: 0, 53 bits of microseconds since the epoch, a 10-bit clock id) of the notice's time, with the clock
+     * id taken from the delivery key. The same delivery always makes the same key.
+     */
+    static String recordKey(Notice notice, String deliveryKey) {
+        long micros = Math.max(0, notice.at().getEpochSecond() * 1_000_000L + notice.at().getNano() / 1_000);
+        int clockId;
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(deliveryKey.getBytes(StandardCharsets.UTF_8));
+            clockId = ((hash[0] & 0xff) << 8 | (hash[1] & 0xff)) & 0x3ff;
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+        long value = (micros & ((1L << 53) - 1)) << 10 | clockId;
+        var key = new StringBuilder(13);
+        for (int shift = 60; shift >= 0; shift -= 5) key.append(TID_ALPHABET.charAt((int) (value >>> shift & 31)));
+        return key.toString();
     }
 
     private static boolean expiredToken(String body) {

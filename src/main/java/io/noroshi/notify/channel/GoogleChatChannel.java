@@ -5,12 +5,14 @@ import io.noroshi.notify.Notice;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
  * A Google Chat space's incoming webhook (the URL carries its {@code key} and {@code token}): a JSON message with
  * {@code text} in Chat's formatting (headline in bold, the link as {@code <url|label>}), at most 4,096 characters.
- * With {@code thread_key} set, every notice goes to one thread. Chat has no idempotency key for webhooks.
+ * With {@code thread_key} set, every notice goes to one thread. The delivery key is the {@code requestId}: Chat
+ * answers a repeated request id with the message it created the first time, so a retry does not post twice.
  */
 final class GoogleChatChannel extends ServiceChannel {
 
@@ -33,13 +35,13 @@ final class GoogleChatChannel extends ServiceChannel {
 
     @Override
     public void send(Notice notice, Optional<String> recipient, String deliveryKey) throws DeliveryException {
-        URI target = url;
+        String query = "requestId=" + java.net.URLEncoder.encode(deliveryKey, StandardCharsets.UTF_8);
         ObjectNode message = ServiceCall.JSON.createObjectNode().put("text", text(notice));
         if (threadKey.isPresent()) {
             message.putObject("thread").put("threadKey", threadKey.get());
-            target = URI.create(url + (url.getRawQuery() == null ? "?" : "&")
-                    + "messageReplyOption=REPLY_MESSAGE_FALLBACK_TO_NEW_THREAD");
+            query += "&messageReplyOption=REPLY_MESSAGE_FALLBACK_TO_NEW_THREAD";
         }
+        URI target = URI.create(url + (url.getRawQuery() == null ? "?" : "&") + query);
         call.send(http, request(target).header("Content-Type", "application/json; charset=UTF-8")
                 .POST(HttpRequest.BodyPublishers.ofString(message.toString())).build());
     }

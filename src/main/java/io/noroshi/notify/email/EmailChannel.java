@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Config keys: {@code from} (required), {@code host}, {@code port}, {@code tls} ({@code starttls}, {@code tls}
  * or {@code none}), {@code username}, {@code password_env}/{@code password_file}; the same with the prefix
- * {@code fallback_} for the fallback relay; {@code connections} (parallel SMTP sessions, default 4),
+ * {@code fallback_} for the fallback relay; {@code trust_store} and {@code trust_store_password} (a PKCS12 or JKS file
+ * of the authorities to trust instead of the JDK's, for a relay with a private CA); {@code connections} (parallel SMTP sessions, default 4),
  * {@code per_second} (default 500), {@code timeout_seconds} (default 20).
  */
 public final class EmailChannel implements Channel {
@@ -32,6 +33,7 @@ public final class EmailChannel implements Channel {
     private final SmtpRelay primary;
     private final SmtpRelay fallback; // null without one
     private final Limits limits;
+    private final java.util.concurrent.ConcurrentHashMap<Notice, MailMessage.Bodies> rendered = new java.util.concurrent.ConcurrentHashMap<>();
 
     EmailChannel(String name, Optional<String> site, String from, SmtpRelay primary, SmtpRelay fallback, Limits limits) {
         this.name = name;
@@ -77,7 +79,24 @@ public final class EmailChannel implements Channel {
         if (port < 1 || port > 65535) s.problem(prefix + "port", "must be between 1 and 65535");
         Optional<String> username = s.string(prefix + "username");
         Optional<String> password = username.isPresent() ? Optional.of(s.secret(prefix + "password")) : s.optionalSecret(prefix + "password");
-        return new SmtpRelay.Address(host, port, security, username, password, timeout);
+        return new SmtpRelay.Address(host, port, security, username, password, timeout, trust(s, prefix));
+    }
+
+    /** The relay's own trust store, or null for the JDK's authorities. */
+    private static javax.net.ssl.SSLSocketFactory trust(ChannelSettings s, String prefix) {
+        Optional<String> file = s.string(prefix + "trust_store");
+        if (file.isEmpty()) {
+            if (s.string(prefix + "trust_store_password").isPresent()) s.problem(prefix + "trust_store_password", "needs " + prefix + "trust_store");
+            return null;
+        }
+        try {
+            var store = io.noroshi.probe.tls.TrustStore.file(java.nio.file.Path.of(file.get()), s.string(prefix + "trust_store_password").orElse(null));
+            return store.sslContext(true).getSocketFactory();
+        } catch (java.io.IOException | java.security.GeneralSecurityException | java.nio.file.InvalidPathException e) {
+            s.problem(prefix + "trust_store", "cannot read '" + file.get() + "' as a PKCS12 or JKS trust store: "
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()));
+            return null;
+        }
     }
 
     @Override
@@ -103,7 +122,7 @@ public final class EmailChannel implements Channel {
     @Override
     public void send(Notice notice, Optional<String> recipient, String deliveryKey) throws DeliveryException {
         String to = recipient.orElseThrow(() -> DeliveryException.permanent("an e-mail needs a recipient", null));
-        byte[] message = MailMessage.render(notice, from, to, deliveryKey);
+        byte[] message = MailMessage.render(notice, bodies(notice), from, to, deliveryKey);
         String primaryError = null;
         if (!primary.resting() || fallback == null) {
             try {
@@ -112,6 +131,10 @@ public final class EmailChannel implements Channel {
             } catch (SmtpConnection.RelayFailure e) {
                 primary.rest(TimeUnit.SECONDS.toNanos(PRIMARY_REST_SECONDS));
                 primaryError = "primary " + redact(e.getMessage());
+                if (fallback != null) {
+                    org.slf4j.LoggerFactory.getLogger(EmailChannel.class).warn("notify relay failed, using the fallback channel={} relay={} error={}",
+                            name, primary.address(), primaryError);
+                }
             } catch (SmtpConnection.RecipientRefused e) {
                 throw refused(e);
             }
@@ -125,6 +148,13 @@ public final class EmailChannel implements Channel {
         } catch (SmtpConnection.RecipientRefused e) {
             throw refused(e);
         }
+    }
+
+    /** The notice's bodies, rendered once per notice and language for a whole fan-out rather than once per message. */
+    private MailMessage.Bodies bodies(Notice notice) {
+        Notice shared = MailMessage.Bodies.shared(notice);
+        if (rendered.size() > 64) rendered.clear();
+        return rendered.computeIfAbsent(shared, MailMessage.Bodies::of);
     }
 
     private static DeliveryException refused(SmtpConnection.RecipientRefused e) {

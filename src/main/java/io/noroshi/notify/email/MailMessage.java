@@ -24,8 +24,41 @@ final class MailMessage {
         return notice.lang().equals("ja") ? notice.title() + " - " + notice.pageName() : "[" + notice.pageName() + "] " + notice.title();
     }
 
+    /** One notice's text and HTML for every reader of its language; only the manage link differs between them. */
+    record Bodies(String text, String html) {
+        static final URI LINK = URI.create("https://noroshi.invalid/manage-link");
+
+        static Bodies of(Notice notice) {
+            boolean ja = notice.lang().equals("ja");
+            Notice shared = shared(notice);
+            return new Bodies(MailMessage.text(shared, ja), MailMessage.html(shared, ja));
+        }
+
+        /** The cache key: the notice without its reader's link. */
+        static Notice shared(Notice notice) {
+            return notice.manageLink().isPresent() ? withLink(notice, LINK) : notice;
+        }
+
+        private static Notice withLink(Notice n, URI link) {
+            return new Notice(n.event(), n.lang(), n.pageName(), n.title(), n.status(), n.impact(), n.body(), n.link(), n.at(), n.webhookJson(),
+                    Optional.of(link));
+        }
+
+        String textFor(Optional<URI> link) {
+            return link.map(l -> text.replace(LINK.toString(), l.toString())).orElse(text);
+        }
+
+        String htmlFor(Optional<URI> link) {
+            return link.map(l -> html.replace(LINK.toString(), escape(l.toString()))).orElse(html);
+        }
+    }
+
     static byte[] render(Notice notice, String from, String to, String deliveryKey) {
-        boolean ja = notice.lang().equals("ja");
+        return render(notice, Bodies.of(notice), from, to, deliveryKey);
+    }
+
+    /** The message for one reader, from {@code bodies} rendered once for the notice's language. */
+    static byte[] render(Notice notice, Bodies bodies, String from, String to, String deliveryKey) {
         String boundary = "noroshi-" + Integer.toHexString(deliveryKey.hashCode()) + "-alt";
         var m = new StringBuilder(4096);
         m.append("From: ").append(encodeWord(notice.pageName())).append(" <").append(from).append(">\r\n");
@@ -43,8 +76,8 @@ final class MailMessage {
             m.append("List-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n");
         });
         m.append("Content-Type: multipart/alternative; boundary=\"").append(boundary).append("\"\r\n\r\n");
-        part(m, boundary, "text/plain", text(notice, ja));
-        part(m, boundary, "text/html", html(notice, ja));
+        part(m, boundary, "text/plain", bodies.textFor(notice.manageLink()));
+        part(m, boundary, "text/html", bodies.htmlFor(notice.manageLink()));
         m.append("--").append(boundary).append("--\r\n");
         return m.toString().getBytes(StandardCharsets.US_ASCII);
     }

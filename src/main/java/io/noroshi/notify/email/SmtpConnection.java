@@ -41,17 +41,20 @@ final class SmtpConnection implements AutoCloseable {
             plain.connect(new InetSocketAddress(relay.host(), relay.port()), relay.timeoutMillis());
             plain.setSoTimeout(relay.timeoutMillis());
             plain.setTcpNoDelay(true);
-            c.attach(relay.security() == SmtpRelay.Security.TLS ? tls(plain, relay.host(), relay.port()) : plain);
+            c.attach(relay.security() == SmtpRelay.Security.TLS ? tls(relay, plain) : plain);
             c.expect(c.reply(), 220, "greeting");
             c.ehlo(heloName);
             if (relay.security() == SmtpRelay.Security.STARTTLS) {
                 c.command("STARTTLS");
                 c.expect(c.reply(), 220, "STARTTLS");
-                c.attach(tls(c.socket, relay.host(), relay.port()));
+                c.attach(tls(relay, c.socket));
                 c.ehlo(heloName);
             }
             if (relay.username().isPresent()) c.login(relay.username().get(), relay.password().orElse(""));
             return c;
+        } catch (javax.net.ssl.SSLException e) {
+            c.close();
+            throw new RelayFailure("TLS with " + relay + " failed: " + tlsReason(e, relay.host()), e);
         } catch (IOException e) {
             c.close();
             throw new RelayFailure("cannot reach " + relay + ": " + e.getClass().getSimpleName()
@@ -62,8 +65,24 @@ final class SmtpConnection implements AutoCloseable {
         }
     }
 
-    private static Socket tls(Socket plain, String host, int port) throws IOException {
-        SSLSocket tls = (SSLSocket) ((SSLSocketFactory) SSLSocketFactory.getDefault()).createSocket(plain, host, port, true);
+    /** What an operator can act on, from the JDK's handshake failure. */
+    private static String tlsReason(javax.net.ssl.SSLException e, String host) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.security.cert.CertificateExpiredException) return "the relay's certificate has expired";
+            String m = String.valueOf(t.getMessage());
+            if (m.contains("No subject alternative") || m.contains("No name matching")) {
+                return "the relay's certificate does not name " + host;
+            }
+            if (t instanceof java.security.cert.CertPathValidatorException || m.contains("PKIX path")) {
+                return "the relay's certificate is not signed by a trusted authority (for a private CA, set trust_store)";
+            }
+        }
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage());
+    }
+
+    private static Socket tls(SmtpRelay.Address relay, Socket plain) throws IOException {
+        SSLSocketFactory factory = relay.tls() == null ? (SSLSocketFactory) SSLSocketFactory.getDefault() : relay.tls();
+        SSLSocket tls = (SSLSocket) factory.createSocket(plain, relay.host(), relay.port(), true);
         var parameters = tls.getSSLParameters();
         parameters.setEndpointIdentificationAlgorithm("HTTPS"); // check the relay's name against its certificate
         tls.setSSLParameters(parameters);

@@ -12,7 +12,9 @@ final class SmtpRelay implements AutoCloseable {
 
     enum Security { NONE, STARTTLS, TLS }
 
-    record Address(String host, int port, Security security, Optional<String> username, Optional<String> password, int timeoutMillis) {
+    /** @param tls the sockets TLS runs on: the JDK's CAs, or the operator's {@code trust_store} for a relay with a private CA */
+    record Address(String host, int port, Security security, Optional<String> username, Optional<String> password, int timeoutMillis,
+                   javax.net.ssl.SSLSocketFactory tls) {
         @Override
         public String toString() {
             return host + ":" + port; // never the credentials

@@ -34,12 +34,20 @@ class BlueskyChannelTest {
 
             ServiceStub.Received create = pds.received().get(1);
             assertThat(create.method()).isEqualTo("POST");
-            assertThat(create.path()).isEqualTo("/xrpc/com.atproto.repo.createRecord");
+            assertThat(create.path()).isEqualTo("/xrpc/com.atproto.repo.putRecord");
             assertThat(create.header("Authorization")).isEqualTo("Bearer jwt-1");
             assertThat(create.header("Content-Type")).isEqualTo("application/json");
             JsonNode body = create.json();
             assertThat(body.path("repo").asText()).isEqualTo("did:plc:abc123");
             assertThat(body.path("collection").asText()).isEqualTo("app.bsky.feed.post");
+            // A TID of the notice's time (2026-12-02T03:04:05Z), its clock id from the delivery key.
+            String rkey = body.path("rkey").asText();
+            assertThat(rkey).matches("[234567a-j][234567a-z]{12}");
+            assertThat(BlueskyChannel.recordKey(Notices.japanese(), "d-1")).isEqualTo(rkey);
+            long tid = 0;
+            for (char c : rkey.toCharArray()) tid = tid << 5 | "234567abcdefghijklmnopqrstuvwxyz".indexOf(c);
+            assertThat(java.time.Instant.EPOCH.plus(tid >>> 10, java.time.temporal.ChronoUnit.MICROS)).isEqualTo("2026-12-02T03:04:05Z");
+            assertThat(pds.received().get(2).json().path("rkey").asText()).as("another delivery, another record").isNotEqualTo(rkey);
             JsonNode post = body.path("record");
             assertThat(post.path("$type").asText()).isEqualTo("app.bsky.feed.post");
             assertThat(post.path("createdAt").asText()).isEqualTo("2026-12-02T03:04:05Z");
@@ -55,7 +63,7 @@ class BlueskyChannelTest {
             assertThat(facet.path("features").get(0).path("$type").asText()).isEqualTo("app.bsky.richtext.facet#link");
             assertThat(facet.path("features").get(0).path("uri").asText()).isEqualTo(LINK);
 
-            assertThat(pds.received().get(2).path()).as("the session is kept").isEqualTo("/xrpc/com.atproto.repo.createRecord");
+            assertThat(pds.received().get(2).path()).as("the session is kept").isEqualTo("/xrpc/com.atproto.repo.putRecord");
         }
     }
 
@@ -69,9 +77,9 @@ class BlueskyChannelTest {
             channel.send(Notices.english(), Optional.empty(), "d-2");
 
             assertThat(pds.received()).extracting(ServiceStub.Received::path).containsExactly(
-                    "/xrpc/com.atproto.server.createSession", "/xrpc/com.atproto.repo.createRecord",
-                    "/xrpc/com.atproto.repo.createRecord", "/xrpc/com.atproto.server.createSession",
-                    "/xrpc/com.atproto.repo.createRecord");
+                    "/xrpc/com.atproto.server.createSession", "/xrpc/com.atproto.repo.putRecord",
+                    "/xrpc/com.atproto.repo.putRecord", "/xrpc/com.atproto.server.createSession",
+                    "/xrpc/com.atproto.repo.putRecord");
             assertThat(pds.received().get(4).header("Authorization")).isEqualTo("Bearer jwt-2");
         }
     }

@@ -126,10 +126,45 @@ class ChannelFailuresTest {
             ServiceStub.Received retry = received.getLast();
             assertThat(retry.method()).isEqualTo(first.method());
             assertThat(retry.path()).isEqualTo(first.path());
+            assertThat(retry.query()).isEqualTo(first.query());
             assertThat(retry.body()).isEqualTo(first.body());
             for (String key : List.of("Authorization", "Idempotency-Key", "X-Line-Retry-Key", "Content-Type")) {
                 assertThat(retry.header(key)).as(key).isEqualTo(first.header(key));
             }
+        }
+    }
+
+    /** The kinds whose service takes an idempotency key, and where the delivery key shows in the request. */
+    static Stream<Arguments> exactlyOnceKinds() {
+        return Stream.of(
+                Arguments.of("mastodon", (java.util.function.Function<ServiceStub.Received, String>) r -> r.header("Idempotency-Key"), "delivery-77"),
+                Arguments.of("line", (java.util.function.Function<ServiceStub.Received, String>) r -> r.header("X-Line-Retry-Key"),
+                        LineChannel.retryKey("delivery-77").toString()),
+                Arguments.of("matrix", (java.util.function.Function<ServiceStub.Received, String>) r -> r.path().substring(r.path().lastIndexOf('/') + 1),
+                        "delivery-77"),
+                Arguments.of("googlechat", (java.util.function.Function<ServiceStub.Received, String>) r -> r.query().replaceAll(".*requestId=([^&]*).*", "$1"),
+                        "delivery-77"),
+                Arguments.of("bluesky", (java.util.function.Function<ServiceStub.Received, String>) r -> r.json().path("rkey").asText(),
+                        BlueskyChannel.recordKey(Notices.japanese(), "delivery-77")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("exactlyOnceKinds")
+    void aRepeatedDeliveryCarriesTheSameIdempotencyKeyAndAnotherDeliveryAnother(String kind,
+            java.util.function.Function<ServiceStub.Received, String> key, String expected) throws Exception {
+        try (ServiceStub service = ServiceStub.start()) {
+            KindFixtures.Fixture fixture = KindFixtures.of(kind, service.baseUrl());
+            service.answerByDefault(ServiceStub.Answer.of(200, ANY_SUCCESS));
+            Channel channel = fixture.create();
+            channel.send(Notices.japanese(), fixture.recipient(), "delivery-77");
+            channel.send(Notices.japanese(), fixture.recipient(), "delivery-77"); // the answer was lost: the outbox sends it again
+            channel.send(Notices.japanese(), fixture.recipient(), "delivery-78");
+
+            List<ServiceStub.Received> posts = service.received().stream().filter(r -> !r.path().contains("createSession")).toList();
+            assertThat(posts).hasSize(3);
+            assertThat(key.apply(posts.get(0))).isEqualTo(expected);
+            assertThat(key.apply(posts.get(1))).isEqualTo(expected);
+            assertThat(key.apply(posts.get(2))).isNotEqualTo(expected).isNotEmpty();
         }
     }
 }

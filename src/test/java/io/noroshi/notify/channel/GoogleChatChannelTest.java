@@ -18,7 +18,7 @@ class GoogleChatChannelTest {
             ServiceStub.Received request = chat.only();
             assertThat(request.method()).isEqualTo("POST");
             assertThat(request.path()).isEqualTo("/v1/spaces/AAAA/messages");
-            assertThat(request.query()).isEqualTo("key=k3y&token=" + KindFixtures.TOKEN);
+            assertThat(request.query()).isEqualTo("key=k3y&token=" + KindFixtures.TOKEN + "&requestId=d-1");
             assertThat(request.header("Content-Type")).isEqualTo("application/json; charset=UTF-8");
             assertThat(request.json().path("text").asText()).isEqualTo("*[Sakura Hosting] Major outage: Mail is delayed*\n"
                     + "Status: Investigating\n&lt;users/all&gt; a &amp; b\n"
@@ -38,7 +38,7 @@ class GoogleChatChannelTest {
 
             ServiceStub.Received request = chat.only();
             assertThat(request.query()).isEqualTo("key=k3y&token=" + KindFixtures.TOKEN
-                    + "&messageReplyOption=REPLY_MESSAGE_FALLBACK_TO_NEW_THREAD");
+                    + "&requestId=d-1&messageReplyOption=REPLY_MESSAGE_FALLBACK_TO_NEW_THREAD");
             assertThat(request.json().path("thread").path("threadKey").asText()).isEqualTo("incident-42");
             assertThat(request.json().path("text").asText()).startsWith("*[さくらホスティング] 【障害】メールの配送遅延*\n状況: 調査中\n")
                     .endsWith("|ステータスページで見る>");
