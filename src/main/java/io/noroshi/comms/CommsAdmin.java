@@ -158,6 +158,16 @@ public final class CommsAdmin implements AdminFeature {
         out.put("estimates_revised", figures.estimatesRevised());
         out.put("estimates_missed", figures.estimatesMissed());
         out.put("reminders", figures.reminders());
+        out.put("deliveries", report.deliveries(incident).stream().map(c -> {
+            var channel = new java.util.LinkedHashMap<String, Object>();
+            channel.put("channel", c.channel());
+            channel.put("delivered", c.sent());
+            channel.put("pending", c.pending());
+            channel.put("failed", c.failed());
+            channel.put("dead", c.dead());
+            channel.put("last_error", c.lastError().orElse(null));
+            return channel;
+        }).toList());
         Params.json(ctx, 200, json.write(out));
     }
 

@@ -69,8 +69,15 @@ public final class Communication {
         return (gate, json) -> new CommsAdmin(lint, incidents, store, this::firstNotices, report(), roles, gate, json);
     }
 
+    private volatile IncidentReport.DeliveryLog deliveryLog = IncidentReport.DeliveryLog.NONE;
+
+    /** Where the report reads what was delivered: the notifications outbox, once the hub has one. */
+    public void deliveriesFrom(IncidentReport.DeliveryLog log) {
+        deliveryLog = log;
+    }
+
     public IncidentReport report() {
-        return new IncidentReport(store, config.page().timeZone(), config.communication().roster());
+        return new IncidentReport(store, config.page().timeZone(), config.communication().roster(), target -> deliveryLog.deliveries(target));
     }
 
     /** The notes the public page shows under each open incident. */

@@ -146,6 +146,7 @@ public final class Hub implements AutoCloseable {
                     });
             var notifications = io.noroshi.notify.Notifications.build(config, database, metrics, clock);
             team.connect(notifications.alerts());
+            communication.deliveriesFrom(notifications.outbox()::deliveries);
             // admin: accounts, write commands, admin API and pages
             var admin = AdminGraph.build(config, database, publisher, clock, monitoring.handBack(),
                     java.util.List.of(monitoring.admin(database.results(), clock), notifications.admin(), communication.admin(),
