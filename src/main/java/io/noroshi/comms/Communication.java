@@ -66,7 +66,8 @@ public final class Communication {
     }
 
     public AdminFeature.Factory admin() {
-        return (gate, json) -> new CommsAdmin(lint, incidents, store, this::firstNotices, report(), roles, gate, json);
+        return (gate, json) -> new CommsAdmin(lint, incidents, store, this::firstNotices, report(), roles, gate, json,
+                new DraftsPage(this::firstNotices, clock, gate)::register);
     }
 
     private volatile IncidentReport.DeliveryLog deliveryLog = IncidentReport.DeliveryLog.NONE;
