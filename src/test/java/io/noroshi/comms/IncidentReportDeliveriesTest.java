@@ -28,12 +28,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import io.noroshi.storage.TestPostgres;
 
 /**
  * The report's deliveries per channel come from the outbox's delivery log: real deliveries of one
  * incident's notices to three webhook receivers on loopback (one answers 204, one 410, one keeps
  * answering 503), counted per channel as delivered, failed for good and failed-and-retrying; another
- * incident's deliveries do not count.
+ * incident's deliveries do not count. On SQLite and on PostgreSQL.
  */
 class IncidentReportDeliveriesTest {
 
@@ -77,18 +80,34 @@ class IncidentReportDeliveriesTest {
                     - channels: [ok, gone, busy]
                       events: [incident]
                 """.formatted(port, secret);
-        hub = Hub.start(new HubOptions(Files.writeString(dir.resolve("noroshi.yaml"), config), false, "127.0.0.1", 0, dir.resolve("data"), null),
-                Clock.systemUTC());
+        configFile = Files.writeString(dir.resolve("noroshi.yaml"), config);
+    }
+
+    private Path configFile;
+    private String database;
+
+    /** A hub on SQLite, or on a fresh PostgreSQL database of its own. */
+    private void startHub(String engine) {
+        String url = null;
+        if (engine.equals("postgresql")) {
+            TestPostgres.assumeEnabled();
+            database = TestPostgres.createDatabase();
+            url = TestPostgres.urlOf(database);
+        }
+        hub = Hub.start(new HubOptions(configFile, false, "127.0.0.1", 0, dir.resolve("data"), url), Clock.systemUTC());
     }
 
     @AfterEach
     void stop() {
-        hub.close();
+        if (hub != null) hub.close();
         receiver.stop(0);
+        if (database != null) TestPostgres.dropDatabase(database);
     }
 
-    @Test
-    void deliveriesPerChannelAreTheOutboxsForThisIncidentsNotices() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"sqlite", "postgresql"})
+    void deliveriesPerChannelAreTheOutboxsForThisIncidentsNotices(String engine) throws Exception {
+        startHub(engine);
         var operator = hub.admin().accounts().create("ops@example.com", "correct horse battery".toCharArray());
         var actor = Actor.session(operator);
         String id = open(actor, "Mail is delayed");
@@ -128,6 +147,7 @@ class IncidentReportDeliveriesTest {
 
     @Test
     void anIncidentWithoutNotificationsSaysNothingWasDelivered() {
+        startHub("sqlite");
         var operator = hub.admin().accounts().create("ops@example.com", "correct horse battery".toCharArray());
         var actor = Actor.session(operator);
         String id = hub.admin().incidents().open(actor, new IncidentDraft(Text.of("Quiet"), Impact.MINOR,
