@@ -27,7 +27,8 @@ import java.util.Set;
 /**
  * The communication feature's admin side: {@code POST /api/admin/v1/lint} (a dry run: stores
  * nothing) and the page {@code /admin/lint}, where the incident page's "Check" button shows the
- * findings on an update before it is published, with the form to publish it (or publish over them).
+ * findings on an update before it is published, with the form to publish it (or publish over them); the
+ * first-notice drafts (API and the page {@code /admin/drafts}); the incident's roles, reminders and report.
  */
 public final class CommsAdmin implements AdminFeature {
 
@@ -44,10 +45,13 @@ public final class CommsAdmin implements AdminFeature {
 
     private final IncidentReport report;
     private final TeamRoles holders;
+    private final java.util.function.Consumer<JavalinConfig> draftsPage;
     private static final List<String> roles = List.of(TeamRoles.COMMANDER, TeamRoles.COMMS_LEAD);
 
     public CommsAdmin(LintReview lint, IncidentStore incidents, CommsStore store, java.util.function.Supplier<Optional<FirstNotices>> firstNotices,
-                      IncidentReport report, TeamRoles holders, SessionGate gate, AdminJson json) {
+                      IncidentReport report, TeamRoles holders, SessionGate gate, AdminJson json,
+                      java.util.function.Consumer<JavalinConfig> draftsPage) {
+        this.draftsPage = draftsPage;
         this.report = report;
         this.holders = holders;
         this.firstNotices = firstNotices;
@@ -80,6 +84,7 @@ public final class CommsAdmin implements AdminFeature {
         config.routes.get("/admin/lint", ctx -> page(ctx, null, Map.of(), List.of()));
         config.routes.post("/admin/lint", this::lintPage);
         config.routes.get("/admin/incidents/{id}/communication", this::communicationPage);
+        draftsPage.accept(config);
     }
 
     void lintApi(Context ctx, Actor actor) {
@@ -158,6 +163,16 @@ public final class CommsAdmin implements AdminFeature {
         out.put("estimates_revised", figures.estimatesRevised());
         out.put("estimates_missed", figures.estimatesMissed());
         out.put("reminders", figures.reminders());
+        out.put("deliveries", report.deliveries(incident).stream().map(c -> {
+            var channel = new java.util.LinkedHashMap<String, Object>();
+            channel.put("channel", c.channel());
+            channel.put("delivered", c.sent());
+            channel.put("pending", c.pending());
+            channel.put("failed", c.failed());
+            channel.put("dead", c.dead());
+            channel.put("last_error", c.lastError().orElse(null));
+            return channel;
+        }).toList());
         Params.json(ctx, 200, json.write(out));
     }
 

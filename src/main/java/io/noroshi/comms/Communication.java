@@ -66,11 +66,19 @@ public final class Communication {
     }
 
     public AdminFeature.Factory admin() {
-        return (gate, json) -> new CommsAdmin(lint, incidents, store, this::firstNotices, report(), roles, gate, json);
+        return (gate, json) -> new CommsAdmin(lint, incidents, store, this::firstNotices, report(), roles, gate, json,
+                new DraftsPage(this::firstNotices, clock, gate)::register);
+    }
+
+    private volatile IncidentReport.DeliveryLog deliveryLog = IncidentReport.DeliveryLog.NONE;
+
+    /** Where the report reads what was delivered: the notifications outbox, once the hub has one. */
+    public void deliveriesFrom(IncidentReport.DeliveryLog log) {
+        deliveryLog = log;
     }
 
     public IncidentReport report() {
-        return new IncidentReport(store, config.page().timeZone(), config.communication().roster());
+        return new IncidentReport(store, config.page().timeZone(), config.communication().roster(), target -> deliveryLog.deliveries(target));
     }
 
     /** The notes the public page shows under each open incident. */

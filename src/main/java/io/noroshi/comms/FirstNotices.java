@@ -136,6 +136,18 @@ public final class FirstNotices {
         return taken;
     }
 
+    /** An operator rewrites a draft's text: it is theirs now (taken over), and is never published by itself. */
+    public synchronized Draft edit(Actor actor, String draftId, Text body) {
+        actor.require(Scope.INCIDENTS);
+        Draft d = open(draftId);
+        if (body.isEmpty()) throw new IllegalArgumentException("the text is empty: write the first notice in at least one language");
+        var edited = new Draft(d.id(), d.componentId(), d.monitorId(), d.impact(), d.detectedAt(), d.draftedAt(), Optional.empty(), DraftState.TAKEN,
+                Optional.of(actor.label()), Optional.empty(), Optional.empty(), d.name(), body);
+        store.putDraft(edited);
+        audit.record(actor, "incident.draft.edit", "draft/" + d.id(), wire(d), wire(edited));
+        return edited;
+    }
+
     /** An operator publishes a draft, with their own text when given. */
     public synchronized Incident publish(Actor actor, String draftId, Text body) {
         actor.require(Scope.INCIDENTS);

@@ -7,6 +7,7 @@ import io.noroshi.comms.CommsStore.Promise;
 import io.noroshi.comms.CommsStore.Reminder;
 import io.noroshi.incident.Incident;
 import io.noroshi.incident.IncidentUpdate;
+import io.noroshi.notify.Outbox.ChannelCounts;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -20,7 +21,8 @@ import java.util.Optional;
 /**
  * The post-incident report of one incident, as Markdown: the timeline (detection, first notice,
  * every update, every estimate given, revised or missed, the reminders, the resolution) and the
- * figures (time to first notice, promises kept, the longest silence, estimates missed).
+ * figures (time to first notice, promises kept, the longest silence, estimates missed), and what the
+ * notifications outbox delivered of the incident's notices, per channel.
  */
 public final class IncidentReport {
 
@@ -34,14 +36,30 @@ public final class IncidentReport {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm zzz", Locale.ENGLISH);
 
+    /** The outbox's delivery log, per channel, of every notice about one target ({@code incident/ID}). */
+    @FunctionalInterface
+    public interface DeliveryLog {
+        /** No notifications on this hub: nothing was delivered. */
+        DeliveryLog NONE = target -> List.of();
+
+        List<ChannelCounts> deliveries(String target);
+    }
+
     private final CommsStore store;
     private final ZoneId zone;
     private final Roster roster;
+    private final DeliveryLog deliveryLog;
 
-    public IncidentReport(CommsStore store, ZoneId zone, Roster roster) {
+    public IncidentReport(CommsStore store, ZoneId zone, Roster roster, DeliveryLog deliveryLog) {
         this.store = store;
         this.zone = zone;
         this.roster = roster;
+        this.deliveryLog = deliveryLog;
+    }
+
+    /** What the outbox did with the incident's notices, per channel (subscribers' e-mail, webhooks, team rooms). */
+    public List<ChannelCounts> deliveries(Incident incident) {
+        return deliveryLog.deliveries("incident/" + incident.id());
     }
 
     public Figures figures(Incident incident) {
@@ -90,7 +108,21 @@ public final class IncidentReport {
         out.append("| Estimates given / revised / missed | ").append(f.estimatesGiven()).append(" / ").append(f.estimatesRevised()).append(" / ")
                 .append(f.estimatesMissed()).append(" |\n");
         out.append("| Reminders to the team | ").append(f.reminders()).append(" |\n");
-        out.append("| Deliveries per channel | not recorded here yet: the notifications outbox keeps them |\n");
+        List<ChannelCounts> deliveries = deliveries(incident);
+        out.append("| Deliveries | ").append(deliveries.stream().mapToLong(ChannelCounts::sent).sum()).append(" delivered, ")
+                .append(deliveries.stream().mapToLong(c -> c.pending() + c.failed()).sum()).append(" pending, ")
+                .append(deliveries.stream().mapToLong(ChannelCounts::dead).sum()).append(" failed for good |\n");
+        out.append("\n## Deliveries per channel\n\n");
+        if (deliveries.isEmpty()) {
+            out.append("No notice of this incident went to a channel or a subscriber.\n");
+        } else {
+            // No last error here: a report is shared, and a mail server's refusal may quote an address.
+            out.append("| Channel | Delivered | Pending | Failed, retrying | Failed for good |\n|---|---|---|---|---|\n");
+            for (ChannelCounts c : deliveries) {
+                out.append("| ").append(cell(c.channel())).append(" | ").append(c.sent()).append(" | ").append(c.pending()).append(" | ")
+                        .append(c.failed()).append(" | ").append(c.dead()).append(" |\n");
+            }
+        }
         out.append("\n## Timeline\n\n");
         record Line(Instant at, String text) {
         }
@@ -125,6 +157,11 @@ public final class IncidentReport {
         lines.sort(Comparator.comparing(Line::at));
         for (Line l : lines) out.append("- ").append(when(l.at())).append(" — ").append(l.text()).append('\n');
         return out.toString();
+    }
+
+    /** A table cell: one line, no pipe to break the row. */
+    private static String cell(String text) {
+        return text.replace('|', '/').replaceAll("\\s+", " ").strip();
     }
 
     private static int count(List<EstimateEvent> events, EstimateKind kind) {

@@ -122,7 +122,10 @@ public final class LintCommand implements Callable<Integer> {
             var lint = new UpdateLint();
             var all = LintCases.read(in, cases.toString());
             score = LintScore.of(lint, all);
-            warmMs = LintScore.of(lint, all).msPerUpdate(); // again, once the dictionaries are loaded and the code compiled
+            // again, once the dictionaries are loaded and the code compiled: the fastest of three passes, since a shared
+            // machine's other work only ever adds time
+            warmMs = Double.MAX_VALUE;
+            for (int pass = 0; pass < 3; pass++) warmMs = Math.min(warmMs, LintScore.of(lint, all).msPerUpdate());
         } catch (IllegalArgumentException e) {
             throw new Usage(e.getMessage());
         }

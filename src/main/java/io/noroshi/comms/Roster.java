@@ -15,14 +15,27 @@ import java.util.Map;
  * The on-call roster of {@code communication.roster}: per role a daily rotation of people, handed
  * off at a local time in its own time zone. Who holds a role at an instant follows from the config
  * alone, so every hub agrees and the report can list the hand-offs during an incident.
+ *
+ * @param contacts a person's own notification channel (by name) for reminders; a person without one is
+ *                 reminded through the team's reminder routes
  */
-public record Roster(Map<String, Rotation> rotations) implements TeamRoles {
+public record Roster(Map<String, Rotation> rotations, Map<String, String> contacts) implements TeamRoles {
 
     public Roster {
         rotations = Map.copyOf(rotations);
+        contacts = Map.copyOf(contacts);
+    }
+
+    public Roster(Map<String, Rotation> rotations) {
+        this(rotations, Map.of());
     }
 
     public static final Roster NONE = new Roster(Map.of());
+
+    /** The channel that reaches {@code personOrRole} directly, if the roster names one. */
+    public java.util.Optional<String> contact(String personOrRole) {
+        return java.util.Optional.ofNullable(contacts.get(personOrRole));
+    }
 
     /**
      * One role's rotation: {@code people.get(0)} is on call from {@code handOff} on {@code start}

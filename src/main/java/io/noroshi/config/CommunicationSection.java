@@ -22,11 +22,12 @@ final class CommunicationSection {
     private CommunicationSection() {
     }
 
-    static CommunicationSettings read(YamlSection top, List<Component> components) {
-        return top.section("communication").map(s -> settings(s, components)).orElse(CommunicationSettings.none());
+    /** @param channels the names of the notification channels (a roster contact must name one) */
+    static CommunicationSettings read(YamlSection top, List<Component> components, List<String> channels) {
+        return top.section("communication").map(s -> settings(s, components, channels)).orElse(CommunicationSettings.none());
     }
 
-    private static CommunicationSettings settings(YamlSection s, List<Component> components) {
+    private static CommunicationSettings settings(YamlSection s, List<Component> components, List<String> channels) {
         var defaults = CommunicationSettings.none();
         Lint lint = s.section("lint").map(CommunicationSection::lint).orElse(new Lint(true, defaults.lint().maxLengthEn(), defaults.lint().maxLengthJa()));
         NextUpdate next = s.section("next_update").map(CommunicationSection::nextUpdate).orElse(defaults.nextUpdate());
@@ -54,13 +55,13 @@ final class CommunicationSection {
             }
             t.finish("a phase (" + String.join(", ", CommunicationSettings.PHASES) + ")");
         });
-        var roster = s.section("roster").map(CommunicationSection::roster).orElse(io.noroshi.comms.Roster.NONE);
+        var roster = s.section("roster").map(r -> roster(r, channels)).orElse(io.noroshi.comms.Roster.NONE);
         Duration escalate = Durations.positive(s, "escalate_after").orElse(io.noroshi.comms.Roster.DEFAULT_ESCALATE_AFTER);
         s.finish();
         return new CommunicationSettings(true, lint, next, remind, warnings, first, templates, roster, escalate);
     }
 
-    private static io.noroshi.comms.Roster roster(YamlSection s) {
+    private static io.noroshi.comms.Roster roster(YamlSection s, List<String> channels) {
         var rotations = new java.util.HashMap<String, io.noroshi.comms.Roster.Rotation>();
         for (String role : List.of("commander", "comms_lead")) {
             s.section(role).ifPresent(r -> {
@@ -97,8 +98,21 @@ final class CommunicationSection {
                 }
             });
         }
-        s.finish("a role (commander, comms_lead)");
-        return new io.noroshi.comms.Roster(rotations);
+        // contacts: {person: channel}: the person's own channel for reminders (else the team's reminder routes)
+        var onRoster = rotations.values().stream().flatMap(r -> r.people().stream()).collect(java.util.stream.Collectors.toSet());
+        var contacts = new HashMap<String, String>();
+        s.section("contacts").ifPresent(c -> {
+            for (String person : c.keys()) {
+                c.string(person).ifPresent(channel -> {
+                    if (!onRoster.contains(person)) c.problem(person, "'" + person + "' is not on the roster; people: " + onRoster.stream().sorted().toList());
+                    else if (!channels.contains(channel)) c.problem(person, "no channel is named '" + channel + "'; channels: " + channels);
+                    else contacts.put(person, channel);
+                });
+            }
+            c.finish();
+        });
+        s.finish("a role (commander, comms_lead) or contacts");
+        return new io.noroshi.comms.Roster(rotations, contacts);
     }
 
     private static Lint lint(YamlSection s) {

@@ -82,7 +82,7 @@ public final class ConfigLoader {
         var notifications = NotificationsSection.read(top, components.stream().map(Component::id).toList(),
                 sites.stream().map(Site::id).toList(), environment);
         services = java.util.stream.Stream.concat(services.stream(), NotificationsSection.channelServices(notifications).stream()).toList();
-        var communication = CommunicationSection.read(top, components);
+        var communication = CommunicationSection.read(top, components, notifications.channels().stream().map(c -> c.name()).toList());
         MirrorSettings mirrors = MirrorsSection.read(top, references);
         top.finish();
         references.check(sites, services);

@@ -149,6 +149,7 @@ public final class Hub implements AutoCloseable {
                         }
                     });
             team.connect(notifications.alerts());
+            communication.deliveriesFrom(notifications.outbox()::deliveries);
             // admin: accounts, write commands, admin API and pages
             var admin = AdminGraph.build(config, database, publisher, clock, monitoring.handBack(),
                     java.util.List.of(monitoring.admin(database.results(), clock), notifications.admin(), communication.admin(),

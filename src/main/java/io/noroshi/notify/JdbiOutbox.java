@@ -179,32 +179,43 @@ public final class JdbiOutbox implements Outbox {
                             Long.toString(rs.getLong("created_at"))}).list();
             var out = new ArrayList<NoticeLog>();
             for (String[] n : notices) {
-                var counts = new LinkedHashMap<String, long[]>();
-                h.createQuery("SELECT channel, state, CASE WHEN attempts > 0 AND state = 'pending' AND last_error IS NOT NULL THEN 1 ELSE 0 END"
-                                + " AS failed, COUNT(*) AS n FROM notify_deliveries WHERE notice_id = :id GROUP BY channel, state,"
-                                + " CASE WHEN attempts > 0 AND state = 'pending' AND last_error IS NOT NULL THEN 1 ELSE 0 END ORDER BY channel")
-                        .bind("id", n[0])
-                        .map((rs, ctx) -> {
-                            long[] c = counts.computeIfAbsent(rs.getString("channel"), k -> new long[4]);
-                            long count = rs.getLong("n");
-                            switch (rs.getString("state")) {
-                                case "sent" -> c[0] += count;
-                                case "pending" -> c[rs.getInt("failed") == 1 ? 2 : 1] += count;
-                                default -> c[3] += count;
-                            }
-                            return 0;
-                        }).list();
-                var channels = new ArrayList<ChannelCounts>();
-                for (var e : counts.entrySet()) {
-                    Optional<String> lastError = h.createQuery("SELECT last_error FROM notify_deliveries WHERE notice_id = :id AND channel = :c"
-                                    + " AND last_error IS NOT NULL ORDER BY due_at DESC LIMIT 1")
-                            .bind("id", n[0]).bind("c", e.getKey()).mapTo(String.class).findOne();
-                    long[] c = e.getValue();
-                    channels.add(new ChannelCounts(e.getKey(), c[0], c[1], c[2], c[3], lastError));
-                }
+                var channels = counts(h, "d.notice_id = :key", n[0]);
                 out.add(new NoticeLog(n[0], n[1], n[2], Instant.ofEpochMilli(Long.parseLong(n[3])), channels));
             }
             return out;
         });
+    }
+
+    @Override
+    public List<ChannelCounts> deliveries(String target) {
+        return database.read(h -> counts(h, "d.notice_id IN (SELECT id FROM notify_notices WHERE target = :key)", target));
+    }
+
+    /** Delivery counts per channel of the deliveries {@code where} picks ({@code :key} bound to {@code key}). */
+    private static List<ChannelCounts> counts(Handle h, String where, String key) {
+        String failed = "CASE WHEN d.attempts > 0 AND d.state = 'pending' AND d.last_error IS NOT NULL THEN 1 ELSE 0 END";
+        var counts = new LinkedHashMap<String, long[]>();
+        h.createQuery("SELECT d.channel, d.state, " + failed + " AS failed, COUNT(*) AS n FROM notify_deliveries d WHERE " + where
+                        + " GROUP BY d.channel, d.state, " + failed + " ORDER BY d.channel")
+                .bind("key", key)
+                .map((rs, ctx) -> {
+                    long[] c = counts.computeIfAbsent(rs.getString("channel"), k -> new long[4]);
+                    long count = rs.getLong("n");
+                    switch (rs.getString("state")) {
+                        case "sent" -> c[0] += count;
+                        case "pending" -> c[rs.getInt("failed") == 1 ? 2 : 1] += count;
+                        default -> c[3] += count;
+                    }
+                    return 0;
+                }).list();
+        var channels = new ArrayList<ChannelCounts>();
+        for (var e : counts.entrySet()) {
+            Optional<String> lastError = h.createQuery("SELECT d.last_error FROM notify_deliveries d WHERE " + where + " AND d.channel = :c"
+                            + " AND d.last_error IS NOT NULL ORDER BY d.due_at DESC LIMIT 1")
+                    .bind("key", key).bind("c", e.getKey()).mapTo(String.class).findOne();
+            long[] c = e.getValue();
+            channels.add(new ChannelCounts(e.getKey(), c[0], c[1], c[2], c[3], lastError));
+        }
+        return channels;
     }
 }

@@ -45,6 +45,12 @@ public interface Outbox {
     /** Pending deliveries and the due time of the oldest, for {@code /metrics}. */
     Depth depth();
 
+    /**
+     * Delivery counts per channel over every notice about {@code target} ({@code incident/ID}, the target of
+     * {@link Announcement}): sent, pending, failed (tried and waiting to retry) and dead. Empty when none.
+     */
+    List<ChannelCounts> deliveries(String target);
+
     /** The latest notices with their delivery counts per channel, newest first. */
     List<NoticeLog> recent(int limit);
 
@@ -106,6 +112,7 @@ public interface Outbox {
     record NoticeLog(String id, String event, String target, Instant at, List<ChannelCounts> channels) {
     }
 
+    /** Deliveries of one channel: {@code pending} not tried yet, {@code failed} tried and to be retried, {@code dead} given up. */
     record ChannelCounts(String channel, long sent, long pending, long failed, long dead, Optional<String> lastError) {
     }
 }

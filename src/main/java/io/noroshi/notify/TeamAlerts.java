@@ -149,13 +149,18 @@ public final class TeamAlerts {
     }
 
     /**
-     * A message for one person or role of the incident team (communication's reminders and escalations), sent to
-     * every route listening to {@code reminder}. Each call is one message: communication decides when to remind.
+     * A message for one person or role of the incident team (communication's reminders and escalations): to the
+     * person's own channel when the roster names one ({@code communication.roster.contacts}), else to every route
+     * listening to {@code reminder}. Each call is one message: communication decides when to remind.
      */
     public void message(String personOrRole, Notice notice) {
         var words = new Announcement.Words(notice.title(), notice.status().orElse(""), "To " + personOrRole + ": " + notice.body());
         var wordsJa = new Announcement.Words(notice.title(), notice.status().orElse(""), personOrRole + " さんへ: " + notice.body());
-        queue(RouteEvent.REMINDER, Notice.Event.ALERT_MONITOR, notice.impact(), notice.link(), Map.of("en", words, "ja", wordsJa));
+        Optional<String> own = config.communication().roster().contact(personOrRole);
+        List<Outbox.Destination> destinations = own.isPresent()
+                ? List.of(new Outbox.Destination(own.get(), config.page().languages().getFirst()))
+                : destinations(RouteEvent.REMINDER);
+        queue(RouteEvent.REMINDER, Notice.Event.ALERT_MONITOR, notice.impact(), notice.link(), Map.of("en", words, "ja", wordsJa), destinations);
     }
 
     /** A mirror has not taken the hub's site for too long ({@code behind}), or holds it again; once per streak (the mirror's worker says so). */
@@ -171,8 +176,17 @@ public final class TeamAlerts {
     }
 
     private void queue(RouteEvent kind, Notice.Event event, String impact, URI link, Map<String, Announcement.Words> words) {
-        var destinations = config.notifications().routes().stream().filter(r -> r.events().contains(kind))
+        queue(kind, event, impact, link, words, destinations(kind));
+    }
+
+    /** The channels of every route listening to {@code kind}, each in its route's language. */
+    private List<Outbox.Destination> destinations(RouteEvent kind) {
+        return config.notifications().routes().stream().filter(r -> r.events().contains(kind))
                 .flatMap(r -> r.channels().stream().map(c -> new Outbox.Destination(c, r.lang()))).distinct().toList();
+    }
+
+    private void queue(RouteEvent kind, Notice.Event event, String impact, URI link, Map<String, Announcement.Words> words,
+                       List<Outbox.Destination> destinations) {
         if (destinations.isEmpty()) return;
         try {
             database.write(h -> outbox.enqueue(new Announcement(event, kind.name().toLowerCase(java.util.Locale.ROOT), config.page().name(), impact,

@@ -14,17 +14,18 @@ final class DataSafetyRule implements LintRule {
 
     /** Said of anything ("progress and purchases are safe", "nothing was lost"): a statement about data on its own. */
     private static final Terms EN_STRONG = Terms.words("(?:is|are|remains?|stays?|was|were|kept) (?:completely |fully |still )?(?:safe|secure|intact)"
-            + "|safe and sound|(?:was|were|been|be|is|are|get) (?:permanently )?(?:lost|deleted|corrupted|leaked|exposed|duplicated|charged twice)"
+            + "|safe and sound|(?:was|were|been|be|is|are|get) (?:never |permanently )?(?:lost|deleted|corrupted|leaked|exposed|duplicated|charged twice)"
             + "|no (?:data )?(?:loss|corruption)|(?:nothing|none) (?:has been |was |is |were )?(?:lost|deleted|corrupted)|not (?:been )?(?:lost|deleted|corrupted)"
             + "|data (?:is|are|was|were|remains?) (?:safe|unaffected|not affected)|at risk|double[- ]charged|charged twice|data loss");
     /** Weaker words ("affected", "queued") count only when said of data itself. */
-    private static final Terms EN_DATA = Terms.words("data|files?|documents?|messages?|e-?mails?|records?|orders?|information|photos?|backups?"
+    private static final Terms EN_DATA = Terms.words("data|files?|documents?|messages?|e-?mails?|mail|records?|orders?|information|photos?|backups?"
             + "|history|uploads?|submissions?|balances?|accounts? data|personal details");
-    private static final Terms EN_WEAK = Terms.words("affected|unaffected|stored|queued|kept|retained|preserved|recover(?:ed|able)?|backed up");
+    private static final Terms EN_WEAK = Terms.words("affected|unaffected|stored|queued|kept|retained|preserved|recover(?:ed|able)?|backed up|held|delivered later");
     private static final Terms JA_STRONG = Terms.any(Terms.lemmas("安全", "無事", "失う", "消失", "損失", "紛失", "破損", "欠損", "漏洩", "流出",
-            "二重 請求", "二重 引き落とし", "重複 請求"), Terms.pattern("失われ|消えておりません|消えていません|損なわれ"));
+            "二重 請求", "二重 引き落とし", "重複 請求"), Terms.pattern("危険にさらされ|失われ|消えておりません|消えていません|損なわれ"));
     private static final Terms JA_DATA = Terms.lemmas("データ", "情報", "ファイル", "記録", "履歴", "メール", "メッセージ", "注文", "写真",
-            "バックアップ", "残高", "内容", "設定", "投稿", "文書", "書類");
+            "バックアップ", "残高", "内容", "設定", "投稿", "文書", "書類",
+            "レコード", "ゾーン", "預り金", "預金", "保有*", "帳簿");
     private static final Terms JA_WEAK = Terms.lemmas("影響", "保持", "保護", "保存", "保管", "残る", "問題", "確保", "守る", "保留");
 
     private static final Text MESSAGE = Text.of(

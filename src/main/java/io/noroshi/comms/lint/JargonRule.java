@@ -18,6 +18,11 @@ final class JargonRule implements LintRule {
             "(?i)\\b(?=[0-9a-f:]*[a-f])[0-9a-f]{1,4}(?::[0-9a-f]{0,4}){2,7}\\b|::[0-9a-f]", // IPv6
             "(?i)\\b[a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.(?:internal|local|lan|corp|svc|intra|prod|stg|staging|int)\\b", // internal host names
             "(?i)\\b(?:db|web|app|api|node|host|srv|server|worker|redis|pg|mysql|kafka|es|lb|cache|k8s|vm|ip|rack|sw|rtr)-?\\d+[a-z]?\\b",
+            "\\b[a-z][a-z0-9]*(?:-[a-z0-9]+)*-\\d+[a-z]?\\b",                        // machine and queue names: dcs-batch-4, vol-tky-07b
+            "\\b(?!(?:mp|ipv|utf|h|x|win|ps)\\d)[a-z]{2,4}\\d{1,2}[a-z]?\\b(?=\\s|\\p{IsHan}|\\p{IsHiragana}|\\p{IsKatakana})", // zone and site codes: sg1, fra2
+            "\\b\\d+(?:\\.\\d+){1,3}-[a-z]+\\d*\\b",                                // build ids: 4.18.2-rc3
+            "(?<=^|[\\s（(「])/[a-z][a-z0-9._-]*(?:/[a-z0-9._-]+)*",                   // file system paths: /var
+            "\\b[45]\\d\\d(?=エラー|を返|番エラー)|(?i:\\b(?:returns?|returned|returning|http)\\s+[45]\\d\\d\\b)", // HTTP status codes
             "\\b[A-Z][A-Z0-9]{1,9}-\\d{2,6}\\b",                                     // ticket ids
             "(?i)\\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\b",  // UUIDs
             "\\b(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\\d)[0-9a-f]{7,40}\\b",                   // commit hashes
@@ -27,12 +32,13 @@ final class JargonRule implements LintRule {
             "レプリカ|シャード|デッドロック|ポッド|フェイルオーバー|フェールオーバー|ロードバランサ|カーネル|ヒープ|コネクションプール|スレッドプール|メモリリーク"
                     + "|クラスタ|インスタンス|コンテナ|ハイパーバイザ|サブネット|アップストリーム|カナリア"));
     private static final Pattern ACRONYM = Pattern.compile("(?<![A-Za-z\\d(（])([A-Z][A-Z0-9]{1,5})(?:s)?(?![A-Za-z\\d])");
+    private static final Pattern TIME_BEFORE = Pattern.compile("(?i)(?:\\d{1,2}[:.]\\d{2}|\\d\\s?[ap]\\.?m\\.?)\\s*\\(?$");
     /** Acronyms every reader knows (time zones, countries, everyday technology). */
     private static final Set<String> KNOWN = Set.of("API", "URL", "FAQ", "SMS", "PDF", "CSV", "US", "USA", "EU", "UK", "JST", "UTC", "GMT",
             "PST", "PDT", "EST", "EDT", "CST", "CDT", "CET", "CEST", "BST", "AEST", "AM", "PM", "ID", "IDS", "OK", "TV", "PC", "CEO", "CTO", "ETA", "IT",
             "APAC", "EMEA", "FAQS", "PIN", "QR", "NOT", "ALL", "NO", "NOTE", "UPDATE", "RESOLVED", "IMPORTANT", "ATM", "VAT", "HR", "AI", "USB",
             "WEB", "APP", "IOS", "ASAP", "FYI", "POS", "SSO", "MFA", "2FA", "PRO", "VIP",
-            "SIM", "GPS", "NFC", "VPN", "DVD", "CD", "WIFI", "HD", "4G", "5G", "LTE", "JPY", "USD", "EUR");
+            "SIM", "GPS", "NFC", "VPN", "DVD", "CD", "WIFI", "HD", "4G", "5G", "LTE", "JPY", "USD", "EUR", "KB", "MB", "GB", "TB");
 
     private static final Text MESSAGE = Text.of(
             "The update uses words your users cannot act on: %s.",
@@ -62,10 +68,15 @@ final class JargonRule implements LintRule {
         while (acronym.find()) {
             String word = acronym.group(1);
             if (KNOWN.contains(word) || word.chars().allMatch(Character::isDigit)) continue;
-            if (explained(text, acronym.start(), acronym.end())) continue;
+            if (explained(text, acronym.start(), acronym.end()) || timeZone(text, acronym.start())) continue;
             return word;
         }
         return null;
+    }
+
+    /** "14:30 CLT", "2pm NZDT", "(BRT)" after a time: a time zone, whatever its letters. */
+    private static boolean timeZone(String text, int start) {
+        return TIME_BEFORE.matcher(text.substring(Math.max(0, start - 12), start)).find();
     }
 
     /** "Border Gateway Protocol (BGP)" or "BGP (the routes between networks)" or "BGP（経路情報）". */
