@@ -25,7 +25,9 @@ import java.util.concurrent.Future;
  * the previous site as it was (its temporary files removed).
  *
  * <p>Nothing is fsynced: the files are in the page cache when a publish returns and reach the disk
- * with the kernel's writeback (see docs/mirrors.md, "What is durable when").
+ * with the kernel's writeback. A file a crash lost or cut short does not match the size the manifest
+ * lists, so the next worker to start writes it again ({@link #notAsListed}; docs/mirrors.md, "What is
+ * durable when").
  */
 public final class DirectoryTarget implements MirrorTarget {
 
@@ -46,6 +48,20 @@ public final class DirectoryTarget implements MirrorTarget {
         } catch (NoSuchFileException e) {
             return Optional.empty();
         }
+    }
+
+    @Override
+    public Set<String> notAsListed(Manifest manifest) throws IOException {
+        var doubtful = new java.util.HashSet<String>();
+        for (var e : manifest.files().entrySet()) {
+            Path file = resolve(e.getKey());
+            try {
+                if (Files.size(file) != e.getValue().size()) doubtful.add(e.getKey());
+            } catch (NoSuchFileException gone) {
+                doubtful.add(e.getKey());
+            }
+        }
+        return doubtful;
     }
 
     @Override
