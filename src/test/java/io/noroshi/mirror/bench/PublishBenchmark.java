@@ -157,7 +157,7 @@ public final class PublishBenchmark {
                             plain.putObject(b -> b.bucket("plain").key(f.file()).contentType(f.contentType()), RequestBody.fromBytes(f.body()));
                         }
                         double plainS = (System.nanoTime() - p0) / 1e9;
-                        System.out.printf("full publish to s3proxy (8 puts at a time): %.2f s; plain sequential put loop of the same %d files: %.2f s (ratio %.2f)%n",
+                        System.out.printf("full publish to s3proxy (" + S3Target.CONCURRENT_PUTS + " puts at a time): %.2f s; plain sequential put loop of the same %d files: %.2f s (ratio %.2f)%n",
                                 mirrorS, all.files().size(), plainS, mirrorS / plainS);
                         System.out.printf("RESULT publish_full_s3_s=%.3f%n", mirrorS);
                         System.out.printf("RESULT publish_full_s3_vs_plain=%.2f%n", mirrorS / plainS);
