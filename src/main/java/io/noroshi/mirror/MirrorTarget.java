@@ -21,6 +21,16 @@ public interface MirrorTarget extends AutoCloseable {
      */
     void apply(Upload upload) throws IOException;
 
+    /**
+     * The files of {@code manifest} that this target cannot vouch for: missing, or of another size
+     * than the manifest says (what a crash before the kernel wrote them back leaves). Asked once when
+     * a worker first reads the mirror's manifest, so those files are written again. A target that
+     * cannot check cheaply returns none.
+     */
+    default java.util.Set<String> notAsListed(Manifest manifest) throws IOException {
+        return java.util.Set.of();
+    }
+
     @Override
     default void close() {
     }

@@ -111,7 +111,7 @@ public final class MirrorWorker implements AutoCloseable {
 
     private int publishLocked(PublishedSite next) {
         try {
-            if (held == null) held = target.read(Manifest.FILE).map(b -> Manifest.parse(id, b)).orElse(Manifest.empty());
+            if (held == null) held = trustedPart(target.read(Manifest.FILE).map(b -> Manifest.parse(id, b)).orElse(Manifest.empty()));
             var changed = new ArrayList<SiteFile>();
             for (SiteFile file : next.files().values()) {
                 Manifest.Entry had = held.files().get(file.file());
@@ -132,6 +132,16 @@ public final class MirrorWorker implements AutoCloseable {
             failed(e);
             throw e instanceof MirrorException m ? m : new MirrorException("mirror " + id + ": " + message(e), e);
         }
+    }
+
+    /** {@code manifest} without the files the target does not hold as listed: those are written again. */
+    private Manifest trustedPart(Manifest manifest) throws java.io.IOException {
+        var doubtful = target.notAsListed(manifest);
+        if (doubtful.isEmpty()) return manifest;
+        log.info("mirror files not as its manifest lists them, writing them again mirror={} files={}", id, doubtful.size());
+        var files = new java.util.TreeMap<>(manifest.files());
+        files.keySet().removeAll(doubtful);
+        return new Manifest(manifest.generatedAt(), files);
     }
 
     private synchronized void succeeded(PublishedSite published, int uploaded) {

@@ -106,7 +106,11 @@ public final class S3Target implements MirrorTarget {
         }
     }
 
-    static final int CONCURRENT_PUTS = 8;
+    /**
+     * Below {@code http.maxConnections} (5), the idle connections per host the JDK's HTTP client keeps:
+     * with more puts at a time, each round closes the extra connections and the next opens new ones.
+     */
+    public static final int CONCURRENT_PUTS = 4;
 
     private void put(SiteFile file) {
         s3.putObject(b -> b.bucket(bucket).key(prefix + file.file()).contentType(file.contentType()).cacheControl(cacheControl)

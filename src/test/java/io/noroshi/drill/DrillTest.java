@@ -65,6 +65,9 @@ class DrillTest {
         assertThat(report.relayMail()).as("mail the relay in B received").isNotEmpty()
                 .allSatisfy(m -> assertThat(m).contains("customer@drill.test"));
         assertThat(out.toString()).contains("RESULT drill_cut_to_mirror_notice_s=");
+        // One RESULT line per step in BENCH.md's format, so CI's log carries every step's time.
+        assertThat(out.toString().lines().filter(l -> l.matches("RESULT drill_[a-z_]+_s=\\d+\\.\\d")))
+                .containsAll(report.steps().stream().map(s -> "RESULT drill_" + s.key() + "_s=" + String.format(java.util.Locale.ROOT, "%.1f", s.seconds())).toList());
         assertThat(report.workarounds()).as("steps the product could not do itself").isEmpty();
         assertThat(report.steps().stream().filter(s -> s.key().equals("standby_ready")).findFirst().orElseThrow().detail())
                 .as("the standby's subscribers came from the decrypted contacts bundle").isEqualTo("1 subscriber(s) from the bundle");
