@@ -48,8 +48,12 @@ class DocsScreenshotsTest {
             admin.click("main table a");
             assertThat(admin.url()).contains("/admin/incidents/");
             admin.screenshot(new Page.ScreenshotOptions().setPath(out.resolve("admin-incident-en.png")).setFullPage(true));
+            // The audit log in words: who did what to which incident, token or component, at what time here.
+            shoot(admin, base + "/admin/audit", out.resolve("admin-audit-en.png"));
+            shoot(browser.newPage("ja-JP", true, Browser.PHONE_WIDTH), base + "/admin/login", out.resolve("admin-login-ja-dark-phone.png"));
         }
-        for (String name : new String[] {"home-en.png", "home-ja-dark-phone.png", "incident-en.png", "not-found-ja-phone.png", "admin-incident-en.png"}) {
+        for (String name : new String[] {"home-en.png", "home-ja-dark-phone.png", "incident-en.png", "not-found-ja-phone.png", "admin-incident-en.png",
+                "admin-audit-en.png", "admin-login-ja-dark-phone.png"}) {
             assertThat(Files.size(out.resolve(name))).as(name).isGreaterThan(10_000);
         }
     }
