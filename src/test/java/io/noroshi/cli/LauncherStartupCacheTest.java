@@ -81,16 +81,17 @@ class LauncherStartupCacheTest {
         }
         Path lib = Files.createDirectories(install.resolve("target/lib"));
         var classPath = new ArrayList<String>();
-        Path classes = null;
-        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+        String[] entries = System.getProperty("java.class.path").split(java.io.File.pathSeparator);
+        Path classes = Stream.of(entries).map(e -> Path.of(e).toAbsolutePath())
+                .filter(p -> Files.isDirectory(p) && p.getFileName().toString().equals("classes")).findFirst()
+                .orElseThrow(() -> new AssertionError("target/classes is not on the test class path"));
+        for (String entry : entries) {
             Path p = Path.of(entry).toAbsolutePath();
-            if (Files.isDirectory(p) && p.getFileName().toString().equals("classes")) classes = p;
             if (entry.endsWith(".jar") && Files.isRegularFile(p) && !Files.exists(lib.resolve(p.getFileName()))) {
                 Files.createSymbolicLink(lib.resolve(p.getFileName()), p);
                 classPath.add("lib/" + p.getFileName());
             }
         }
-        assertThat(classes).as("target/classes on the test class path").isNotNull();
         var manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, Main.class.getName());
@@ -99,9 +100,11 @@ class LauncherStartupCacheTest {
         try (OutputStream out = Files.newOutputStream(install.resolve("target/noroshi.jar"));
              var jar = new JarOutputStream(out, manifest);
              Stream<Path> files = Files.walk(classes)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                jar.putNextEntry(new JarEntry(classes.relativize(file).toString().replace('\\', '/')));
-                Files.copy(file, jar);
+            for (Path file : files.filter(f -> !f.equals(classes)).sorted().toList()) {
+                // directories too: Flyway finds its migrations through the directory entries
+                String name = classes.relativize(file).toString().replace('\\', '/');
+                jar.putNextEntry(new JarEntry(Files.isDirectory(file) ? name + "/" : name));
+                if (!Files.isDirectory(file)) Files.copy(file, jar);
                 jar.closeEntry();
             }
         }
