@@ -160,6 +160,8 @@ class AdminPagesInWordsInBrowserTest {
                     assertThat(time.getAttribute("title")).as(where).endsWith(" UTC");
                     assertThat(time.innerText()).as(where).endsWith(" JST");
                 }
+                assertThat(page.evaluate("getComputedStyle(document.body).backgroundColor")).as(where)
+                        .isEqualTo(look.dark() ? "rgb(13, 17, 23)" : "rgb(255, 255, 255)");
                 Axe.assertNoViolations(page);
                 if (look.equals(looks.getFirst()) || look.equals(looks.get(1))) {
                     String name = "admin" + path.replace("/admin", "").replace(incidentId, "incident").replace('/', '-')
