@@ -1,5 +1,7 @@
 package io.noroshi.admin;
 
+import io.noroshi.statuspage.RelativeTimes;
+import io.noroshi.statuspage.UiStrings;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -16,9 +18,13 @@ import java.util.Map;
  * @param errorField the form field {@code error} is about, or empty
  * @param typed      what the refused form held, by field name, so the form shows it again
  * @param zone       the status page's time zone ({@code page.time_zone}): times are shown in it, UTC on hover
+ * @param now        when the page is rendered, for the relative form of its times ("40 minutes ago")
+ * @param names      what the page shows for stored references (incident, component, token...): names, not ids
  */
 public record AdminChrome(String title, String operator, String csrf, String error, String notice, String errorField,
-                          Map<String, String> typed, ZoneId zone) {
+                          Map<String, String> typed, ZoneId zone, Instant now, TargetNames names) {
+
+    private static final UiStrings WORDS = UiStrings.load("en");
 
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm zzz", java.util.Locale.ENGLISH);
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", java.util.Locale.ENGLISH)
@@ -28,10 +34,17 @@ public record AdminChrome(String title, String operator, String csrf, String err
         errorField = errorField == null ? "" : errorField;
         typed = typed == null ? Map.of() : Map.copyOf(typed);
         zone = zone == null ? ZoneOffset.UTC : zone;
+        names = names == null ? TargetNames.NONE : names;
     }
 
-    public AdminChrome(String title, String operator, String csrf, String error, String notice) {
-        this(title, operator, csrf, error, notice, "", Map.of(), ZoneOffset.UTC);
+    /** The same page with {@code error} shown above it. */
+    public AdminChrome withError(String error) {
+        return new AdminChrome(title, operator, csrf, error, notice, "", typed, zone, now, names);
+    }
+
+    /** How long ago {@code at} was when the page was rendered ("40 minutes ago", "in 2 hours"); empty without a time. */
+    public String ago(Instant at) {
+        return at == null || now == null ? "" : RelativeTimes.relative(at, now, WORDS);
     }
 
     /** {@code at} in the page's time zone, to the minute: {@code 2026-03-01 18:05 JST}. */

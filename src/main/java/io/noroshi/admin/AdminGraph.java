@@ -59,7 +59,8 @@ public record AdminGraph(Accounts accounts, ApiTokens tokens, AccessCommands acc
         var gate = new SessionGate(new Sessions(database.sessions(), secrets, clock), accounts, secrets,
                 () -> publisher.failure().map(f -> "The public status page is behind: publishing it has failed since " + f.since()
                         + " (" + f.attempts() + " attempts, last error: " + f.error() + "). Changes are stored and become public"
-                        + " with the first render that succeeds; the hub keeps retrying. See the hub's log."), config.page().timeZone());
+                        + " with the first render that succeeds; the hub keeps retrying. See the hub's log."), config.page().timeZone(), clock,
+                new TargetNames(config, database));
         var failureDomains = new FailureDomainsView(config, clock);
         var findings = new LiveFindingsView(config.audit(), database.auditFindings());
         var pages = new AdminPages(gate, accounts, access, audit, new IncidentPages(gate, incidents, maintenance, overrides, audit),

@@ -36,7 +36,7 @@ public final class FailureDomainPages {
             // the page still lists every site and shared part to choose from; 400, as a 404 answer becomes the JSON "nothing here"
             ctx.status(400);
             page = inventory.page(Optional.empty());
-            chrome = new AdminChrome(chrome.title(), chrome.operator(), chrome.csrf(), e.getMessage() + "; choose one below", chrome.notice());
+            chrome = chrome.withError(e.getMessage() + "; choose one below");
         }
         gate.render(ctx, "admin/failure_domains.jte", "chrome", chrome, "page", page);
     }

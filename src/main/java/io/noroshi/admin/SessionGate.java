@@ -37,6 +37,8 @@ public final class SessionGate {
     private final SecretTokens secrets;
     private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
     private final java.time.ZoneId zone;
+    private final java.time.InstantSource clock;
+    private final TargetNames names;
     private final FlashMessages flashes = new FlashMessages(java.time.Clock.systemUTC());
 
     /** What every admin page says while the public page does not show the latest changes; empty when it does. */
@@ -47,13 +49,19 @@ public final class SessionGate {
     }
 
     public SessionGate(Sessions sessions, Accounts accounts, SecretTokens secrets, Supplier<Optional<String>> publicPageBehind) {
-        this(sessions, accounts, secrets, publicPageBehind, java.time.ZoneOffset.UTC);
+        this(sessions, accounts, secrets, publicPageBehind, java.time.ZoneOffset.UTC, java.time.Clock.systemUTC(), TargetNames.NONE);
     }
 
-    /** @param zone the status page's time zone, which admin pages show times in */
+    /**
+     * @param zone  the status page's time zone, which admin pages show times in
+     * @param clock what "now" is for the relative form of the pages' times
+     * @param names the names pages show for stored references
+     */
     public SessionGate(Sessions sessions, Accounts accounts, SecretTokens secrets, Supplier<Optional<String>> publicPageBehind,
-                       java.time.ZoneId zone) {
+                       java.time.ZoneId zone, java.time.InstantSource clock, TargetNames names) {
         this.zone = zone;
+        this.clock = clock;
+        this.names = names;
         this.publicPageBehind = publicPageBehind;
         this.sessions = sessions;
         this.accounts = accounts;
@@ -99,16 +107,16 @@ public final class SessionGate {
         String notice = flash != null && flash.kind().equals("notice") ? flash.message() : null;
         if (behind != null && !field.isEmpty()) notice = notice == null ? behind : notice + " — " + behind;
         return new AdminChrome(title, operator(ctx).email(), session.csrfToken(), error, notice, field,
-                flash == null ? java.util.Map.of() : flash.typed(), zone);
+                flash == null ? java.util.Map.of() : flash.typed(), zone, clock.instant(), names);
     }
 
     /** The chrome of the login and setup pages: the message of the last refused attempt from this browser, if any. */
     AdminChrome loginChrome(Context ctx, String title) {
         var flash = flashes.take(flashKey(ctx));
         String csrf = loginCsrf(ctx);
-        return flash == null ? new AdminChrome(title, null, csrf, null, null, "", java.util.Map.of(), zone)
+        return flash == null ? new AdminChrome(title, null, csrf, null, null, "", java.util.Map.of(), zone, clock.instant(), names)
                 : new AdminChrome(title, null, csrf, flash.kind().equals("error") ? flash.message() : null,
-                        flash.kind().equals("notice") ? flash.message() : null, flash.field(), flash.typed(), zone);
+                        flash.kind().equals("notice") ? flash.message() : null, flash.field(), flash.typed(), zone, clock.instant(), names);
     }
 
     /** Whose message it is: the session's, or before login the browser's login-form cookie's. Null when neither is known. */

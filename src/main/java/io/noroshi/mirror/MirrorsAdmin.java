@@ -11,11 +11,9 @@ import io.noroshi.admin.ApiRoute;
 import io.noroshi.admin.Params;
 import io.noroshi.admin.SessionGate;
 import io.noroshi.statuspage.SnapshotPublisher;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The mirrors as the operator sees them: {@code GET /api/admin/v1/mirrors} (scope read),
@@ -86,10 +84,5 @@ public final class MirrorsAdmin implements AdminFeature {
         map.put("files_uploaded_last", s.lastUploaded());
         map.put("falling_behind", s.fallingBehind());
         return map;
-    }
-
-    /** Shown in templates: an instant as ISO text, or a dash. */
-    public static String time(Optional<Instant> at) {
-        return at.map(Instant::toString).orElse("—");
     }
 }

@@ -11,7 +11,6 @@ import io.noroshi.admin.ApiRoute;
 import io.noroshi.admin.Params;
 import io.noroshi.admin.SessionGate;
 import io.noroshi.admin.UnknownTarget;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -129,10 +128,5 @@ public final class MonitoringAdmin implements AdminFeature {
         map.put("results_received", a.resultsReceived());
         map.put("failed_logins", a.failedLogins());
         return map;
-    }
-
-    /** Shown in templates: an instant as ISO text, or a dash. */
-    public static String time(Optional<Instant> at) {
-        return at.map(Instant::toString).orElse("—");
     }
 }

@@ -14,7 +14,7 @@ import org.eclipse.jetty.http.PreEncodedHttpField;
  * the 59 KB home page, most of the difference to nginx's sendfile).
  */
 record ServedFile(String etag, ByteBuffer body, ByteBuffer gzipped, HttpField contentType, HttpField etagField,
-                  HttpField cacheControl, HttpField vary) {
+                  HttpField cacheControl, HttpField vary, HttpField bodyLength, HttpField gzippedLength) {
 
     static final HttpField GZIP = new PreEncodedHttpField(HttpHeader.CONTENT_ENCODING, "gzip");
 
@@ -36,7 +36,10 @@ record ServedFile(String etag, ByteBuffer body, ByteBuffer gzipped, HttpField co
                 new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, resource.contentType()),
                 new PreEncodedHttpField(HttpHeader.ETAG, resource.etag()),
                 new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, resource.cacheControl()),
-                negotiatesLanguage ? LANGUAGE_VARY : ENCODING_VARY);
+                negotiatesLanguage ? LANGUAGE_VARY : ENCODING_VARY,
+                // once here, not per request: a Content-Length put as a number is formatted and allocated on every answer
+                new HttpField.LongValueHttpField(HttpHeader.CONTENT_LENGTH, resource.body().length),
+                resource.gzipped() == null ? null : new HttpField.LongValueHttpField(HttpHeader.CONTENT_LENGTH, resource.gzipped().length));
     }
 
     private static ByteBuffer buffer(byte[] bytes, boolean direct) {

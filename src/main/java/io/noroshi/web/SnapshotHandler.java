@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.LongAdder;
+import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
@@ -96,12 +97,14 @@ final class SnapshotHandler extends Handler.Wrapper {
         }
         served.increment();
         ByteBuffer body = file.body();
+        HttpField length = file.bodyLength();
         if (file.gzipped() != null && acceptsGzip(requestHeaders.get(HttpHeader.ACCEPT_ENCODING))) {
             body = file.gzipped();
+            length = file.gzippedLength();
             out.add(ServedFile.GZIP);
         }
         out.add(file.contentType());
-        out.put(HttpHeader.CONTENT_LENGTH, body.remaining());
+        out.put(length);
         response.setStatus(HttpStatus.OK_200);
         response.write(true, head ? null : body.slice(), callback);
     }

@@ -82,6 +82,18 @@ final class AdminHub implements AutoCloseable {
         return cookie(done, "noroshi_session");
     }
 
+    /** A browser page logged in through the form, as a reader in {@code locale}, dark or light, {@code width} CSS pixels wide. */
+    com.microsoft.playwright.Page loggedIn(io.noroshi.testing.Browser browser, String locale, boolean dark, int width) {
+        var page = browser.newPage(locale, dark, width);
+        page.context().setDefaultTimeout(15_000);
+        page.navigate(url("/admin"));
+        page.fill("#email", EMAIL);
+        page.fill("#password", PASSWORD);
+        page.click("button[type=submit]");
+        if (!page.url().endsWith("/admin/incidents")) throw new AssertionError("login led to " + page.url());
+        return page;
+    }
+
     /** A page of the admin, with the session cookie from {@link #login()} (or none). */
     HttpResponse<String> page(String path, String sessionCookie) {
         var request = HttpRequest.newBuilder(URI.create(url(path))).GET();

@@ -152,13 +152,6 @@ class AdminPagesForATiredOperatorTest {
     }
 
     private static Page loggedIn(int width) {
-        Page page = browser.newPage("en-US", false, width);
-        page.context().setDefaultTimeout(15_000);
-        page.navigate(admin.url("/admin"));
-        page.fill("#email", AdminHub.EMAIL);
-        page.fill("#password", AdminHub.PASSWORD);
-        page.click("button[type=submit]");
-        assertThat(page.url()).endsWith("/admin/incidents");
-        return page;
+        return admin.loggedIn(browser, "en-US", false, width);
     }
 }

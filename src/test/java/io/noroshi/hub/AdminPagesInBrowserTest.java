@@ -57,7 +57,7 @@ class AdminPagesInBrowserTest {
         page.click("#update-form button[type=submit]");
         assertThat(page.innerText("[role=status]")).contains("Update posted.");
         assertThat(page.innerText("#incident-status")).isEqualTo("Identified");
-        assertThat(page.innerText("body")).contains("incident.update").contains(AdminHub.EMAIL);
+        assertThat(page.innerText("body")).contains("Posted an update").contains(AdminHub.EMAIL);
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("admin-incident.png")).setFullPage(true));
 
         Page reader = browser.newPage();

@@ -59,7 +59,7 @@ class NotifyAdminPagesTest {
             page.fill("textarea[name=csv]", "address,kind,lang,components\nalice@example.com,email,ja,mail\nbroken\n<b>x</b>@example.com,email,en,\n");
             page.click("form[action='/admin/subscribers/import'] button");
             assertThat(page.innerText("#message")).isEqualTo("Imported 1 row(s). Line 3: not an e-mail address. Line 4: not an e-mail address.");
-            assertThat(page.innerText("#subscribers")).contains("alice@example.com").contains("ja").contains("confirmed");
+            assertThat(page.innerText("#subscribers")).contains("alice@example.com").contains("ja").contains("Confirmed").contains("Mail");
             page.click("#subscribers button:text('Remove')");
             assertThat(page.innerText("#message")).isEqualTo("Removed.");
             assertThat(hub.hub.notifications().subscriptions().store().byAddress(Subscriber.Kind.EMAIL, "alice@example.com")).isEmpty();
@@ -74,9 +74,9 @@ class NotifyAdminPagesTest {
             // Bounded: the outcome is stored by the outbox's next round, so reload until it shows.
             for (int i = 0; i < 100 && !row.contains("mail\t1\t0\t0\t0"); i++) {
                 page.navigate(hub.url("/admin/notifications"));
-                row = page.innerText("#deliveries tbody tr:has-text('incident_created')");
+                row = page.innerText("#deliveries tbody tr:has-text('Incident created')");
             }
-            assertThat(row).contains("incident/").contains("mail\t1\t0\t0\t0"); // channel, sent, pending, failed, dead
+            assertThat(row).contains("Incident “Mail is delayed”").doesNotContain("incident/").contains("mail\t1\t0\t0\t0"); // channel, sent, pending, failed, dead
         }
     }
 }

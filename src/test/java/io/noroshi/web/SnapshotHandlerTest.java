@@ -86,6 +86,7 @@ class SnapshotHandlerTest {
         var response = client.send(HttpRequest.newBuilder(uri("/")).header("Accept-Encoding", "gzip").build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.headers().firstValue("Content-Encoding")).contains("gzip");
+        assertThat(response.headers().firstValue("Content-Length")).contains(String.valueOf(response.body().length));
         assertThat(response.headers().firstValue("Cache-Control")).hasValueSatisfying(v -> assertThat(v).contains("max-age"));
         assertThat(response.headers().firstValue("Vary")).hasValueSatisfying(v -> assertThat(v).contains("Accept-Language"));
         try (var in = new GZIPInputStream(new java.io.ByteArrayInputStream(response.body()))) {
