@@ -5,6 +5,7 @@ import io.noroshi.statuspage.Snapshot;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The public site as served: every snapshot path prepared once, plus the languages it offers.
@@ -18,11 +19,26 @@ final class ServedSite {
      */
     static final long DIRECT_BUDGET = 6L * 1024 * 1024;
 
+    /**
+     * How long a site must stay current before the large files its publish changed move into direct
+     * memory ({@link #settle}). A replaced direct buffer's memory returns only when the buffer object
+     * is collected, often not before a full collection; when every write put the two home pages of a
+     * 100-component site (2 MB) into fresh direct memory, the 32 MB limit was reached every fifteen
+     * writes or so, and the JDK then ran a full collection inside the write's render (a long tail of
+     * update-to-page times). A stream of writes now serves its changed pages from the heap, and the
+     * page a stampede reads between updates is in direct memory a second after the last one.
+     */
+    static final long SETTLE_NANOS = 1_000_000_000L;
+
     private final Map<String, ServedFile> files;
     private final String defaultLanguage;
     private final List<String> otherLanguages;
     private final Snapshot snapshot;
     private final OlderPageCache olderPages;
+    private final long createdNanos = System.nanoTime();
+    /** Whether a large file of this site is on the heap though the direct budget has room for it. */
+    private final boolean wantsDirect;
+    private final AtomicBoolean settling = new AtomicBoolean();
 
     /**
      * @param before the site this one replaces, or null: a file whose resource is the very same
@@ -33,8 +49,17 @@ final class ServedSite {
         this(snapshot, before, before == null ? new OlderPageCache() : before.olderPages);
     }
 
-    /** @param olderPages pages rendered on demand, shared with the sites before and after this one */
+    /**
+     * @param olderPages pages rendered on demand, shared with the sites before and after this one. Large
+     *                   files go into direct memory on the first site only; later ones prepare what
+     *                   changed on the heap until they {@link #settle}.
+     */
     ServedSite(Snapshot snapshot, ServedSite before, OlderPageCache olderPages) {
+        this(snapshot, before, olderPages, before == null);
+    }
+
+    /** @param direct put large files into direct memory (within the budget), also those kept on the heap so far */
+    private ServedSite(Snapshot snapshot, ServedSite before, OlderPageCache olderPages, boolean direct) {
         this.snapshot = snapshot;
         this.olderPages = olderPages;
         this.defaultLanguage = snapshot.defaultLanguage();
@@ -46,22 +71,38 @@ final class ServedSite {
                 .sorted()
                 .toList();
         var prepared = new HashMap<String, ServedFile>(snapshot.resources().size() * 2);
-        long direct = 0;
+        long directBytes = 0;
+        boolean roomLeft = false;
         // Pages first (the renderer lists the home pages first): the large files readers load most.
         for (Map.Entry<String, Resource> entry : snapshot.resources().entrySet()) {
             String path = entry.getKey();
             Resource resource = entry.getValue();
             boolean variants = hasVariants(path, snapshot);
+            int size = resource.body().length + (resource.gzipped() == null ? 0 : resource.gzipped().length);
+            boolean fits = resource.body().length >= ServedFile.DIRECT_FROM && directBytes + size <= DIRECT_BUDGET;
             ServedFile file = before != null && before.snapshot.resources().get(path) == resource ? before.files.get(path) : null;
-            if (file == null || file.negotiatesLanguage() != variants) {
-                int size = resource.body().length + (resource.gzipped() == null ? 0 : resource.gzipped().length);
-                boolean inDirect = resource.body().length >= ServedFile.DIRECT_FROM && direct + size <= DIRECT_BUDGET;
-                file = ServedFile.of(resource, variants, inDirect);
+            if (file == null || file.negotiatesLanguage() != variants || (direct && fits && file.directBytes() == 0)) {
+                file = ServedFile.of(resource, variants, direct && fits);
             }
-            direct += file.directBytes();
+            if (fits && file.directBytes() == 0) roomLeft = true;
+            directBytes += file.directBytes();
             prepared.put(path, file);
         }
         this.files = Map.copyOf(prepared);
+        this.wantsDirect = roomLeft;
+    }
+
+    /** Whether this site has been current long enough to {@link #settle}, at {@code nanoTime}. */
+    boolean settleDue(long nanoTime) {
+        return wantsDirect && nanoTime - createdNanos >= SETTLE_NANOS && !settling.get();
+    }
+
+    /**
+     * This site with its large files in direct memory, for the first caller only (null for the others, so
+     * concurrent readers do not each allocate a copy).
+     */
+    ServedSite settle() {
+        return settling.compareAndSet(false, true) ? new ServedSite(snapshot, this, olderPages, true) : null;
     }
 
     /** {@code /xx/...}: a path under a two-letter language prefix. */

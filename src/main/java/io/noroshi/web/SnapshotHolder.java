@@ -24,7 +24,15 @@ public final class SnapshotHolder {
         return site == null ? Optional.empty() : Optional.of(site.snapshot());
     }
 
+    /** The site to answer from; a site current for {@link ServedSite#SETTLE_NANOS} is first settled by the request that finds it so. */
     ServedSite site() {
-        return current.get();
+        ServedSite site = current.get();
+        if (site != null && site.settleDue(System.nanoTime())) {
+            ServedSite settled = site.settle();
+            // A publish meanwhile wins: its site was built from this one's files, and settles in its turn.
+            if (settled != null) current.compareAndSet(site, settled);
+            return current.get();
+        }
+        return site;
     }
 }

@@ -192,6 +192,33 @@ class SnapshotHandlerTest {
         assertThat(local.site().file("/").negotiatesLanguage()).isFalse();
     }
 
+    @Test
+    void aChangedLargePageIsServedFromTheHeapUntilItsSiteSettlesThenFromDirectMemory() {
+        var local = new SnapshotHolder();
+        Resource home = html("a".repeat(40_000));
+        Resource homeJa = html("あ".repeat(20_000));
+        local.publish(new Snapshot(Instant.EPOCH, "en", Map.of("/", home, "/ja/", homeJa)));
+        ServedSite first = local.site();
+        assertThat(first.file("/").directBytes()).as("the first site's large pages go straight into direct memory").isPositive();
+
+        Resource changed = html("b".repeat(40_000));
+        local.publish(new Snapshot(Instant.EPOCH, "en", Map.of("/", changed, "/ja/", homeJa)));
+        ServedSite second = local.site();
+
+        assertThat(second.file("/").directBytes()).as("a page a write changed: on the heap, no direct memory per write").isZero();
+        assertThat(second.file("/ja/")).isSameAs(first.file("/ja/"));
+        assertThat(second.settleDue(System.nanoTime())).as("not yet current for a second").isFalse();
+        assertThat(second.settleDue(System.nanoTime() + ServedSite.SETTLE_NANOS)).isTrue();
+
+        ServedSite settled = second.settle();
+        assertThat(second.settle()).as("only the first caller builds the settled site").isNull();
+        assertThat(settled.file("/").directBytes()).isPositive();
+        assertThat(settled.file("/").body()).isEqualTo(java.nio.ByteBuffer.wrap(changed.body()));
+        assertThat(settled.file("/").etag()).isEqualTo(changed.etag());
+        assertThat(settled.file("/ja/")).isSameAs(first.file("/ja/"));
+        assertThat(settled.settleDue(System.nanoTime() + ServedSite.SETTLE_NANOS)).as("nothing left to move").isFalse();
+    }
+
     private static URI uri(String pathAndQuery) {
         return URI.create("http://127.0.0.1:" + server.port() + pathAndQuery);
     }
