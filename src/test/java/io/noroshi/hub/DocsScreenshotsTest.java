@@ -63,6 +63,52 @@ class DocsScreenshotsTest {
         }
     }
 
+    /**
+     * docs/communication.md: an operator's vague update checked by the lint before it is published, then an
+     * update with a promised next update and an estimate, as the public incident page shows them.
+     */
+    @Test
+    void takesTheCommunicationPictures() throws Exception {
+        Path out = Path.of(System.getProperty("noroshi.screenshots", "target/screenshots/docs"));
+        Files.createDirectories(out);
+        try (var hub = Hub.start(new HubOptions(null, true, "127.0.0.1", 0, data, null), Clock.fixed(NOW, ZoneOffset.UTC));
+             var browser = new Browser()) {
+            String base = "http://127.0.0.1:" + hub.port();
+            hub.admin().accounts().create("ops@example.com", "correct horse battery".toCharArray());
+            Page admin = browser.newPage("en-US", false, 1000);
+            admin.navigate(base + "/admin/login");
+            admin.fill("#email", "ops@example.com");
+            admin.fill("#password", "correct horse battery");
+            admin.click("button[type=submit]");
+            admin.click("main table a"); // the incident in progress
+            String incident = admin.url();
+            String id = incident.substring(incident.lastIndexOf('/') + 1);
+            admin.fill("#update-form #body_en", "We are still looking into it.");
+            admin.click("#check-update");
+            assertThat(admin.locator("#lint-findings").count()).as("the vague update has lint findings").isEqualTo(1);
+            admin.screenshot(new Page.ScreenshotOptions().setPath(out.resolve("comms-lint-en.png")).setFullPage(true));
+
+            admin.navigate(incident);
+            admin.fill("#update-form #body_en", "Pages of the control panel still take up to 20 seconds to load for all customers: the"
+                    + " release is being rolled back. No data is affected, and web sites, mail and DNS work normally. There is no workaround"
+                    + " yet. We expect normal speed at about 14:30 JST, with low confidence: how long the rollback takes is not known yet."
+                    + " Next update by 13:00 JST.");
+            admin.fill("#update-form #next_update_by", "2026-03-10T04:00:00Z");
+            admin.fill("#update-form #estimate_at", "2026-03-10T05:30:00Z");
+            admin.selectOption("#update-form #estimate_confidence", "low");
+            admin.check("#update-form input[name=lint_override]");
+            admin.click("#update-form button[type=submit]:has-text('Post update')");
+            assertThat(admin.content()).contains("Update posted.");
+            Page reader = browser.newPage("en-US", false, 1000);
+            reader.navigate(base + "/incidents/" + id);
+            assertThat(reader.content()).contains("14:30");
+            reader.screenshot(new Page.ScreenshotOptions().setPath(out.resolve("comms-promise-en.png")).setFullPage(true));
+        }
+        for (String name : new String[] {"comms-lint-en.png", "comms-promise-en.png"}) {
+            assertThat(Files.size(out.resolve(name))).as(name).isGreaterThan(10_000);
+        }
+    }
+
     private static void shoot(Page page, String url, Path file) {
         page.navigate(url);
         page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));

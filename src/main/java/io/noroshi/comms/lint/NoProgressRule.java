@@ -21,6 +21,10 @@ final class NoProgressRule implements LintRule {
     private static final Text MESSAGE = Text.of(
             "The update says nearly the same as the previous one (%d%% the same words).",
             "前回の更新とほぼ同じ内容です（語の%d%%が共通）。");
+    /** For a short update whose few words are new, where "the same words" would read 0%. */
+    private static final Text LITTLE_NEW = Text.of(
+            "The update adds almost nothing to the previous one (%d new words).",
+            "前回の更新からほとんど新しい情報がありません（新しい語は%d語）。");
     private static final Text SUGGESTION = Text.of(
             "Say what was done since the last update and what comes next (\"We moved traffic to the standby system; we are now checking the payment queue\").",
             "前回から何を行い、次に何をするのかを書いてください（例：「予備システムへ切り替えました。現在、決済の処理待ちを確認しています」）。");
@@ -43,6 +47,7 @@ final class NoProgressRule implements LintRule {
         int newWords = now.size() - common.size();
         if (similarity < SIMILAR && newWords > FEW_NEW_WORDS) return Optional.empty();
         String lang = update.language();
-        return Optional.of(new Finding(id(), Severity.WARNING, MESSAGE.in(lang).formatted(Math.round(similarity * 100)), SUGGESTION.in(lang)));
+        String message = similarity >= SIMILAR ? MESSAGE.in(lang).formatted(Math.round(similarity * 100)) : LITTLE_NEW.in(lang).formatted(newWords);
+        return Optional.of(new Finding(id(), Severity.WARNING, message, SUGGESTION.in(lang)));
     }
 }
