@@ -27,10 +27,8 @@ class DocsScreenshotsTest {
 
     @Test
     void takesThePicturesTheDocsShow() throws Exception {
-        Path out = Path.of(System.getProperty("noroshi.screenshots", "target/screenshots/docs"));
-        Files.createDirectories(out);
-        try (var hub = Hub.start(new HubOptions(null, true, "127.0.0.1", 0, data, null), Clock.fixed(NOW, ZoneOffset.UTC));
-             var browser = new Browser()) {
+        Path out = out();
+        try (var hub = demoAtNow(); var browser = new Browser()) {
             String base = "http://127.0.0.1:" + hub.port();
             shoot(browser.newPage("en-US", false, 1000), base + "/", out.resolve("home-en.png"));
             shoot(browser.newPage("ja-JP", true, Browser.PHONE_WIDTH), base + "/", out.resolve("home-ja-dark-phone.png"));
@@ -39,12 +37,7 @@ class DocsScreenshotsTest {
             shoot(browser.newPage("en-US", false, 1000), base + "/incidents/" + outage.id(), out.resolve("incident-en.png"));
             shoot(browser.newPage("ja-JP", false, Browser.PHONE_WIDTH), base + "/no-such-page", out.resolve("not-found-ja-phone.png"));
             // The admin page of the incident in progress, as its operator sees it.
-            hub.admin().accounts().create("ops@example.com", "correct horse battery".toCharArray());
-            Page admin = browser.newPage("en-US", false, 1000);
-            admin.navigate(base + "/admin/login");
-            admin.fill("#email", "ops@example.com");
-            admin.fill("#password", "correct horse battery");
-            admin.click("button[type=submit]");
+            Page admin = signedIn(hub, browser, base);
             admin.click("main table a");
             assertThat(admin.url()).contains("/admin/incidents/");
             admin.screenshot(new Page.ScreenshotOptions().setPath(out.resolve("admin-incident-en.png")).setFullPage(true));
@@ -69,17 +62,10 @@ class DocsScreenshotsTest {
      */
     @Test
     void takesTheCommunicationPictures() throws Exception {
-        Path out = Path.of(System.getProperty("noroshi.screenshots", "target/screenshots/docs"));
-        Files.createDirectories(out);
-        try (var hub = Hub.start(new HubOptions(null, true, "127.0.0.1", 0, data, null), Clock.fixed(NOW, ZoneOffset.UTC));
-             var browser = new Browser()) {
+        Path out = out();
+        try (var hub = demoAtNow(); var browser = new Browser()) {
             String base = "http://127.0.0.1:" + hub.port();
-            hub.admin().accounts().create("ops@example.com", "correct horse battery".toCharArray());
-            Page admin = browser.newPage("en-US", false, 1000);
-            admin.navigate(base + "/admin/login");
-            admin.fill("#email", "ops@example.com");
-            admin.fill("#password", "correct horse battery");
-            admin.click("button[type=submit]");
+            Page admin = signedIn(hub, browser, base);
             admin.click("main table a"); // the incident in progress
             String incident = admin.url();
             String id = incident.substring(incident.lastIndexOf('/') + 1);
@@ -107,6 +93,25 @@ class DocsScreenshotsTest {
         for (String name : new String[] {"comms-lint-en.png", "comms-promise-en.png"}) {
             assertThat(Files.size(out.resolve(name))).as(name).isGreaterThan(10_000);
         }
+    }
+
+    private static Path out() throws java.io.IOException {
+        return Files.createDirectories(Path.of(System.getProperty("noroshi.screenshots", "target/screenshots/docs")));
+    }
+
+    private Hub demoAtNow() {
+        return Hub.start(new HubOptions(null, true, "127.0.0.1", 0, data, null), Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    /** An operator's admin page, signed in. */
+    private static Page signedIn(Hub hub, Browser browser, String base) {
+        hub.admin().accounts().create("ops@example.com", "correct horse battery".toCharArray());
+        Page admin = browser.newPage("en-US", false, 1000);
+        admin.navigate(base + "/admin/login");
+        admin.fill("#email", "ops@example.com");
+        admin.fill("#password", "correct horse battery");
+        admin.click("button[type=submit]");
+        return admin;
     }
 
     private static void shoot(Page page, String url, Path file) {
