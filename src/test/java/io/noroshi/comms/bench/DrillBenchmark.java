@@ -2,6 +2,7 @@ package io.noroshi.comms.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.noroshi.testing.MovableClock;
 import io.noroshi.account.Actor;
 import io.noroshi.account.Scope;
 import io.noroshi.hub.Hub;
@@ -14,11 +15,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 
@@ -37,26 +35,7 @@ public final class DrillBenchmark {
     private static final Duration STEP = Duration.ofSeconds(5);
 
     /** A clock only the drill moves. */
-    static final class DrillClock extends Clock {
-        volatile Instant now = T0;
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
-
-    private final DrillClock clock = new DrillClock();
+    private final MovableClock clock = new MovableClock(T0);
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
     private Hub hub;
@@ -87,9 +66,9 @@ public final class DrillBenchmark {
             // T0: the quorum verdict
             hub.monitoring().events().publish(new VerdictChange("mail-smtp", Verdict.UP, Verdict.DOWN, T0, List.of("refused")));
             Duration firstNotice = null;
-            while (firstNotice == null && clock.now.isBefore(T0.plus(Duration.ofMinutes(30)))) {
+            while (firstNotice == null && clock.instant().isBefore(T0.plus(Duration.ofMinutes(30)))) {
                 step();
-                if (page("/").contains("Mail is unavailable")) firstNotice = Duration.between(T0, clock.now);
+                if (page("/").contains("Mail is unavailable")) firstNotice = Duration.between(T0, clock.instant());
             }
             String id = hub.database().incidents().unresolved().getFirst().id();
             runTo(30);
@@ -101,7 +80,7 @@ public final class DrillBenchmark {
             runTo(125);
             update(id, "identified", 160, 0, null, "Three quarters copied. Customers still cannot send Mail; nothing is lost. No workaround.");
             runTo(150);
-            hub.monitoring().events().publish(new VerdictChange("mail-smtp", Verdict.DOWN, Verdict.UP, clock.now, List.of()));
+            hub.monitoring().events().publish(new VerdictChange("mail-smtp", Verdict.DOWN, Verdict.UP, clock.instant(), List.of()));
             runTo(155);
             update(id, "monitoring", 185, 0, null, "Customers can send Mail again; we are watching it.");
             runTo(180);
@@ -134,13 +113,13 @@ public final class DrillBenchmark {
 
     /** Moves the clock one step and runs what the hub's timer runs. */
     private void step() {
-        clock.now = clock.now.plus(STEP);
+        clock.set(clock.instant().plus(STEP));
         hub.communication().firstNotices().orElseThrow().tick();
         hub.communication().ticker(() -> hub.publisher().requestRefresh()).tick();
     }
 
     private void runTo(int minutes) {
-        while (clock.now.isBefore(T0.plus(Duration.ofMinutes(minutes)))) step();
+        while (clock.instant().isBefore(T0.plus(Duration.ofMinutes(minutes)))) step();
     }
 
     private void update(String id, String status, int nextMinutes, int estimateMinutes, String confidence, String body) throws Exception {
