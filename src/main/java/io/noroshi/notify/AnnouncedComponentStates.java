@@ -29,13 +29,11 @@ public final class AnnouncedComponentStates implements ComponentStateStore {
     }
 
     @Override
-    public void put(ComponentState state) {
-        transaction.together(() -> {
-            ComponentState before = states.all().get(state.componentId());
-            states.put(state);
-            ComponentStatus from = before == null ? ComponentStatus.OPERATIONAL : before.status();
+    public ComponentStatus put(ComponentState state) {
+        return transaction.together(() -> {
+            ComponentStatus from = states.put(state);
             announcements.component(state.componentId(), from, state.status(), "verdict-" + state.updatedAt().toEpochMilli());
-            return null;
+            return from;
         });
     }
 }

@@ -30,16 +30,25 @@ final class JdbiComponentStateStore implements ComponentStateStore {
     }
 
     @Override
-    public void put(ComponentState state) {
-        db.write(handle -> handle.createUpdate("INSERT INTO component_states (component_id, status, updated_at, overridden, monitoring_unavailable) "
-                        + "VALUES (:id, :status, :at, :overridden, :unavailable) ON CONFLICT (component_id) DO UPDATE SET "
-                        + "status = excluded.status, updated_at = excluded.updated_at, overridden = excluded.overridden, "
-                        + "monitoring_unavailable = excluded.monitoring_unavailable")
-                .bind("id", state.componentId())
-                .bind("status", state.status().wire())
-                .bind("at", state.updatedAt().toEpochMilli())
-                .bind("overridden", state.overridden())
-                .bind("unavailable", state.monitoringUnavailable())
-                .execute());
+    public ComponentStatus put(ComponentState state) {
+        return db.write(handle -> {
+            // An insert that finds the row does nothing (after waiting for a concurrent insert of it to commit);
+            // then the row is locked before it is read, so the status returned is the one this write replaces.
+            int inserted = handle.createUpdate("INSERT INTO component_states (component_id, status, updated_at, overridden, monitoring_unavailable) "
+                            + "VALUES (:id, :status, :at, :overridden, :unavailable) ON CONFLICT (component_id) DO NOTHING")
+                    .bindMap(columns(state)).execute();
+            if (inserted == 1) return ComponentStatus.OPERATIONAL;
+            ComponentStatus before = handle.createQuery("SELECT status FROM component_states WHERE component_id = :id" + db.engine().forUpdate())
+                    .bind("id", state.componentId()).map((rs, ctx) -> ComponentStatus.fromWire(rs.getString("status"))).one();
+            handle.createUpdate("UPDATE component_states SET status = :status, updated_at = :at, overridden = :overridden, "
+                            + "monitoring_unavailable = :unavailable WHERE component_id = :id")
+                    .bindMap(columns(state)).execute();
+            return before;
+        });
+    }
+
+    private static Map<String, Object> columns(ComponentState state) {
+        return Map.of("id", state.componentId(), "status", state.status().wire(), "at", state.updatedAt().toEpochMilli(),
+                "overridden", state.overridden(), "unavailable", state.monitoringUnavailable());
     }
 }

@@ -2,6 +2,7 @@ package io.noroshi.monitor;
 
 import io.noroshi.component.ComponentState;
 import io.noroshi.component.ComponentStateStore;
+import io.noroshi.component.ComponentStatus;
 import io.noroshi.uptime.DailyUptime;
 import io.noroshi.uptime.UptimeStore;
 import java.time.LocalDate;
@@ -22,8 +23,9 @@ final class InMemoryStores {
         }
 
         @Override
-        public void put(ComponentState state) {
-            states.put(state.componentId(), state);
+        public ComponentStatus put(ComponentState state) {
+            ComponentState before = states.put(state.componentId(), state);
+            return before == null ? ComponentStatus.OPERATIONAL : before.status();
         }
     }
 

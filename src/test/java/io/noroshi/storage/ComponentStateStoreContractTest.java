@@ -5,6 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.noroshi.component.ComponentState;
 import io.noroshi.component.ComponentStatus;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -53,5 +60,50 @@ class ComponentStateStoreContractTest extends StoreContract {
 
         assertThat(db().componentStates().all().values())
                 .extracting(ComponentState::status).containsExactlyInAnyOrder(ComponentStatus.values());
+    }
+
+    @Test
+    void putReturnsTheStatusItReplacedAndOperationalForTheFirstWrite() {
+        var states = db().componentStates();
+
+        assertThat(states.put(new ComponentState("mail", ComponentStatus.MAJOR_OUTAGE, T0, false))).isEqualTo(ComponentStatus.OPERATIONAL);
+        assertThat(states.put(new ComponentState("mail", ComponentStatus.PARTIAL_OUTAGE, at(60), true))).isEqualTo(ComponentStatus.MAJOR_OUTAGE);
+        assertThat(states.put(new ComponentState("mail", ComponentStatus.PARTIAL_OUTAGE, at(90), true))).isEqualTo(ComponentStatus.PARTIAL_OUTAGE);
+        assertThat(states.all().get("mail").updatedAt()).isEqualTo(at(90));
+    }
+
+    /**
+     * Several hubs on one database see the same verdict at once and each store it: exactly one of them may see the
+     * old status (and announce the change); the others must see the new one. Run for a first write (no row yet) and
+     * for changes of an existing row, with every writer released at the same moment.
+     */
+    @Test
+    void ofWritersStoringTheSameChangeAtOnceExactlyOneSeesTheOldStatus() throws Exception {
+        int writers = 6;
+        List<ComponentStatus> rounds = List.of(ComponentStatus.MAJOR_OUTAGE, ComponentStatus.OPERATIONAL, ComponentStatus.DEGRADED_PERFORMANCE,
+                ComponentStatus.PARTIAL_OUTAGE, ComponentStatus.OPERATIONAL);
+        ComponentStatus before = ComponentStatus.OPERATIONAL;
+        try (ExecutorService pool = Executors.newFixedThreadPool(writers)) {
+            for (int round = 0; round < rounds.size(); round++) {
+                ComponentStatus next = rounds.get(round);
+                Instant when = at(round);
+                var start = new CountDownLatch(1);
+                List<Future<ComponentStatus>> seen = new ArrayList<>();
+                for (int w = 0; w < writers; w++) {
+                    seen.add(pool.submit(() -> {
+                        start.await();
+                        return db().componentStates().put(new ComponentState("web", next, when, false));
+                    }));
+                }
+                start.countDown();
+                List<ComponentStatus> replaced = new ArrayList<>();
+                for (Future<ComponentStatus> f : seen) replaced.add(f.get(1, TimeUnit.MINUTES));
+
+                ComponentStatus old = before;
+                assertThat(replaced).as("round %d: %s -> %s", round, old, next).containsOnly(old, next);
+                assertThat(replaced).as("round %d: writers that saw %s", round, old).filteredOn(s -> s == old).hasSize(1);
+                before = next;
+            }
+        }
     }
 }
