@@ -29,10 +29,11 @@ public final class MetricsListener implements AutoCloseable {
         try {
             var resolved = new InetSocketAddress(address.getHostString(), address.getPort());
             HttpServer server = HttpServer.create(resolved, 16);
+            var text = new MetricsText(registry);
             server.createContext("/", exchange -> {
                 try (exchange) {
                     boolean metrics = exchange.getRequestURI().getPath().equals("/metrics") && exchange.getRequestMethod().equals("GET");
-                    byte[] body = (metrics ? registry.scrape() : "not found\n").getBytes(StandardCharsets.UTF_8);
+                    byte[] body = (metrics ? text.scrape() : "not found\n").getBytes(StandardCharsets.UTF_8);
                     exchange.getResponseHeaders().set("Content-Type", metrics ? "text/plain; version=0.0.4; charset=utf-8" : "text/plain");
                     exchange.getResponseHeaders().set("Cache-Control", "no-store");
                     exchange.sendResponseHeaders(metrics ? 200 : 404, body.length);

@@ -18,7 +18,7 @@ import java.util.Map;
 public final class Routes {
 
     private final SnapshotHolder snapshots;
-    private final PrometheusMeterRegistry metrics;
+    private final MetricsText metrics;
     private final AgentApi agents; // null when the hub runs without monitoring
     private final AdminRoutes admin; // null without the admin API and pages
     private final DatabaseHealth database; // null in tests of the read path
@@ -30,7 +30,7 @@ public final class Routes {
 
     public Routes(SnapshotHolder snapshots, PrometheusMeterRegistry metrics, AgentApi agents, AdminRoutes admin, DatabaseHealth database) {
         this.snapshots = snapshots;
-        this.metrics = metrics;
+        this.metrics = new MetricsText(metrics);
         this.agents = agents;
         this.admin = admin;
         this.database = database;
