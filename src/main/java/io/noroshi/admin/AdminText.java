@@ -26,10 +26,12 @@ public final class AdminText {
     /** The languages the admin pages speak; the first is the default. */
     public static final List<String> LANGUAGES = List.of("en", "ja");
 
-    private static final Map<String, AdminText> BY_LANG = Map.of("en", new AdminText("en"), "ja", new AdminText("ja"));
     private static final Pattern ARGUMENT = Pattern.compile("\\{(\\d)}");
     /** A refusal about one field, as the API words it: {@code body: is required}. */
     private static final Pattern FIELD_PREFIX = Pattern.compile("([A-Za-z_][\\w.\\[\\]]*): (.+)", Pattern.DOTALL);
+
+    // after the patterns above: building the two languages uses them
+    private static final Map<String, AdminText> BY_LANG = Map.of("en", new AdminText("en"), "ja", new AdminText("ja"));
 
     private final String lang;
     private final Properties words;
