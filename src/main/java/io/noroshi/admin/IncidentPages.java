@@ -102,7 +102,8 @@ public final class IncidentPages {
         var parts = new ArrayList<String>();
         for (String component : affected) {
             ComponentStatus now = states.get(component);
-            if (now != null) parts.add(text.t("notice.component_now", names.getOrDefault(component, component), text.status(now)));
+            if (now != null) parts.add(text.t("notice.component_now", names.getOrDefault(component, component),
+                    text.status(now).toLowerCase(java.util.Locale.forLanguageTag(text.lang()))));
         }
         return parts.isEmpty() ? text.t("notice.resolved", title, text.status(IncidentStatus.RESOLVED))
                 : text.t("notice.resolved_components", title, text.status(IncidentStatus.RESOLVED), String.join(text.t("notice.list_separator"), parts));

@@ -202,7 +202,7 @@ class AdminPagesInWordsInBrowserTest {
                 new Expect("/admin/subscribers", "購読者", List.of("CSV を取り込む", "メールアドレスまたは URL", "英語")),
                 new Expect("/admin/mirrors", "ミラー", List.of("ミラーが設定されていません")),
                 new Expect("/admin/lint", "更新文のチェック", List.of("本文（英語）", "見込みの確度", "チェック")),
-                new Expect("/admin/drafts", "第一報の下書き", List.of("待機中の下書きはありません")));
+                new Expect("/admin/drafts", "第一報の下書き", List.of("第一報（日本語）", "コンポーネントウェブサイト", "影響度大", "に自動で公開されます", "引き継ぐ")));
         Page page = loggedIn("ja-JP", false, 1200);
         for (Expect expect : pages) {
             page.navigate(admin.url(expect.path()));
@@ -212,7 +212,7 @@ class AdminPagesInWordsInBrowserTest {
             // what a person reads, without code samples and generated documents (the Markdown report)
             String text = (String) page.evaluate("""
                     () => { const b = document.body.cloneNode(true);
-                            b.querySelectorAll('code, pre').forEach(e => e.remove());
+                            b.querySelectorAll('code, pre, script').forEach(e => e.remove());
                             return b.innerText; }""");
             for (String japanese : expect.texts()) assertThat(text).as(where).contains(japanese);
             for (String english : ENGLISH_LABELS) assertThat(text).as(where).doesNotContain(english);
