@@ -209,10 +209,10 @@ class AdminPagesInWordsInBrowserTest {
             String where = expect.path();
             assertThat(page.getAttribute("html", "lang")).as(where).isEqualTo("ja");
             assertThat(page.innerText("main h1")).as(where).contains(expect.heading());
-            // what a person reads, without code samples and generated documents (the Markdown report)
+            // what a person reads, without code samples, generated documents (the Markdown report) and what people wrote
             String text = (String) page.evaluate("""
                     () => { const b = document.body.cloneNode(true);
-                            b.querySelectorAll('code, pre, script').forEach(e => e.remove());
+                            b.querySelectorAll('code, pre, script, textarea').forEach(e => e.remove());
                             return b.innerText; }""");
             for (String japanese : expect.texts()) assertThat(text).as(where).contains(japanese);
             for (String english : ENGLISH_LABELS) assertThat(text).as(where).doesNotContain(english);
