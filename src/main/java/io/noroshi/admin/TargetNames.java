@@ -107,6 +107,6 @@ public final class TargetNames {
     }
 
     private static String quoted(AdminText text, String kind, Optional<String> name, String id) {
-        return name.map(n -> text.t("target." + kind, "“" + n + "”")).orElse(text.t("target." + kind + ".gone", id));
+        return name.map(n -> text.t("target." + kind, n)).orElse(text.t("target." + kind + ".gone", id));
     }
 }

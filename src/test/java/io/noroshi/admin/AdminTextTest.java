@@ -75,6 +75,7 @@ class AdminTextTest {
         assertThat(ja.refusal("first line known? no\nan update needs text in en or ja")).isEqualTo("first line known? no\n更新の本文を英語か日本語で入力してください");
         assertThat(AdminText.in("en").refusal("an incident needs a name in en or ja")).isEqualTo("an incident needs a name in en or ja");
         assertThat(ja.refusal(null)).isNull();
+        assertThat(ja.refusal("language must be one of [en, ja], not 'fr'")).isEqualTo("言語は [en, ja] のいずれかにしてください（入力：'fr'）");
     }
 
     @ParameterizedTest

@@ -193,7 +193,7 @@ class AdminPagesInWordsInBrowserTest {
                 new Expect("/admin/tokens", "API トークン", List.of("トークンを作成", "権限", "閲覧")),
                 new Expect("/admin/operators", "オペレーター", List.of("オペレーターを追加", "パスワード（10 文字以上）")),
                 new Expect("/admin/audit", "監査ログ", List.of("障害を登録", "更新を投稿", "API トークンを作成", "オペレーターを追加", "ログイン",
-                        "障害 “Mail delayed WORDS1”")),
+                        "障害「Mail delayed WORDS1」")),
                 new Expect("/admin/failure-domains", "障害ドメイン", List.of("止まるものを選んでください", "noroshi.yaml の構成監査")),
                 new Expect("/admin/findings", "DNS 監査の指摘", List.of("警告", "未解決", "解決済み", "最終監査", "初回検出")),
                 new Expect("/admin/monitoring", "監視", List.of("判定時刻", "停止", "監視拠点", "コンポーネント ウェブサイト", "エージェント")),
