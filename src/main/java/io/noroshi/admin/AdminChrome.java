@@ -1,7 +1,6 @@
 package io.noroshi.admin;
 
 import io.noroshi.statuspage.RelativeTimes;
-import io.noroshi.statuspage.UiStrings;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -20,11 +19,10 @@ import java.util.Map;
  * @param zone       the status page's time zone ({@code page.time_zone}): times are shown in it, UTC on hover
  * @param now        when the page is rendered, for the relative form of its times ("40 minutes ago")
  * @param names      what the page shows for stored references (incident, component, token...): names, not ids
+ * @param text       the page's words, in the operator's language
  */
 public record AdminChrome(String title, String operator, String csrf, String error, String notice, String errorField,
-                          Map<String, String> typed, ZoneId zone, Instant now, TargetNames names) {
-
-    private static final UiStrings WORDS = UiStrings.load("en");
+                          Map<String, String> typed, ZoneId zone, Instant now, TargetNames names, AdminText text) {
 
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm zzz", java.util.Locale.ENGLISH);
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", java.util.Locale.ENGLISH)
@@ -35,16 +33,47 @@ public record AdminChrome(String title, String operator, String csrf, String err
         typed = typed == null ? Map.of() : Map.copyOf(typed);
         zone = zone == null ? ZoneOffset.UTC : zone;
         names = names == null ? TargetNames.NONE : names;
+        text = text == null ? AdminText.in("en") : text;
     }
 
     /** The same page with {@code error} shown above it. */
     public AdminChrome withError(String error) {
-        return new AdminChrome(title, operator, csrf, error, notice, "", typed, zone, now, names);
+        return new AdminChrome(title, operator, csrf, text.refusal(error), notice, "", typed, zone, now, names, text);
     }
 
     /** How long ago {@code at} was when the page was rendered ("40 minutes ago", "in 2 hours"); empty without a time. */
     public String ago(Instant at) {
-        return at == null || now == null ? "" : RelativeTimes.relative(at, now, WORDS);
+        return at == null || now == null ? "" : RelativeTimes.relative(at, now, text.publicWords());
+    }
+
+    /** The page's language tag ({@code en}, {@code ja}), for {@code <html lang>}. */
+    public String lang() {
+        return text.lang();
+    }
+
+    /** The text of {@code key} in the page's language. */
+    public String t(String key) {
+        return text.t(key);
+    }
+
+    /** The text of {@code key} with {@code args} in place of {0}, {1}... */
+    public String t(String key, Object... args) {
+        return text.t(key, args);
+    }
+
+    /** The audit log's rows, in the page's words. */
+    public java.util.List<TargetNames.AuditRow> rows(java.util.List<io.noroshi.account.AuditEntry> entries) {
+        return names.rows(entries, text);
+    }
+
+    /** A stored reference in the page's words. */
+    public TargetNames.Named named(String ref) {
+        return names.named(ref, text);
+    }
+
+    /** A component's name in the page's language. */
+    public String component(String id) {
+        return names.component(id, text);
     }
 
     /** {@code at} in the page's time zone, to the minute: {@code 2026-03-01 18:05 JST}. */

@@ -55,7 +55,7 @@ public final class AdminPages {
             ctx.redirect("/admin/setup");
             return;
         }
-        gate.render(ctx, "admin/login.jte", "chrome", gate.loginChrome(ctx, "Log in"));
+        gate.render(ctx, "admin/login.jte", "chrome", gate.loginChrome(ctx, "title.login"));
     }
 
     private void login(Context ctx) {
@@ -74,7 +74,7 @@ public final class AdminPages {
             ctx.redirect("/admin/login");
             return;
         }
-        gate.render(ctx, "admin/setup.jte", "chrome", gate.loginChrome(ctx, "Create the first operator"));
+        gate.render(ctx, "admin/setup.jte", "chrome", gate.loginChrome(ctx, "title.setup"));
     }
 
     private void setup(Context ctx) {
@@ -93,7 +93,7 @@ public final class AdminPages {
     }
 
     private void tokens(Context ctx) {
-        gate.render(ctx, "admin/tokens.jte", "chrome", gate.chrome(ctx, "API tokens"), "tokens", access.tokens(gate.actor(ctx)), "created", null);
+        gate.render(ctx, "admin/tokens.jte", "chrome", gate.chrome(ctx, "title.tokens"), "tokens", access.tokens(gate.actor(ctx)), "created", null);
     }
 
     private void createToken(Context ctx) {
@@ -101,7 +101,7 @@ public final class AdminPages {
             Scope scope = Scope.fromWire(String.valueOf(ctx.formParam("scope")));
             var issued = access.issueToken(gate.actor(ctx), ctx.formParam("name"), scope);
             // Rendered in the POST's answer, not redirected: the secret must never sit in a URL or a later page.
-            gate.render(ctx, "admin/tokens.jte", "chrome", gate.chrome(ctx, "API tokens"), "tokens", access.tokens(gate.actor(ctx)),
+            gate.render(ctx, "admin/tokens.jte", "chrome", gate.chrome(ctx, "title.tokens"), "tokens", access.tokens(gate.actor(ctx)),
                     "created", issued.secret());
         } catch (InvalidAccount | IllegalArgumentException e) {
             SessionGate.back(ctx, "/admin/tokens", "error", e.getMessage());
@@ -109,24 +109,24 @@ public final class AdminPages {
     }
 
     private void revokeToken(Context ctx) {
-        incidents.attempt(ctx, "/admin/tokens", () -> access.revokeToken(gate.actor(ctx), ctx.pathParam("id")), "Token revoked.");
+        incidents.attempt(ctx, "/admin/tokens", () -> access.revokeToken(gate.actor(ctx), ctx.pathParam("id")), SessionGate.text(ctx).t("notice.token_revoked"));
     }
 
     private void operators(Context ctx) {
-        gate.render(ctx, "admin/operators.jte", "chrome", gate.chrome(ctx, "Operators"), "operators", access.operators(gate.actor(ctx)));
+        gate.render(ctx, "admin/operators.jte", "chrome", gate.chrome(ctx, "title.operators"), "operators", access.operators(gate.actor(ctx)));
     }
 
     private void createOperator(Context ctx) {
         try {
             access.createOperator(gate.actor(ctx), ctx.formParam("email"), chars(ctx.formParam("password")));
-            SessionGate.back(ctx, "/admin/operators", "notice", "Operator added.");
+            SessionGate.back(ctx, "/admin/operators", "notice", SessionGate.text(ctx).t("notice.operator_added"));
         } catch (InvalidAccount | DuplicateOperator e) {
             SessionGate.back(ctx, "/admin/operators", "error", e.getMessage());
         }
     }
 
     private void audit(Context ctx) {
-        gate.render(ctx, "admin/audit.jte", "chrome", gate.chrome(ctx, "Audit log"), "audit", audit.recent("", 500));
+        gate.render(ctx, "admin/audit.jte", "chrome", gate.chrome(ctx, "title.audit"), "audit", audit.recent("", 500));
     }
 
     private static char[] chars(String value) {

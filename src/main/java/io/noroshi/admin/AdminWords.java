@@ -4,7 +4,11 @@ import io.noroshi.component.ComponentStatus;
 import io.noroshi.incident.Impact;
 import io.noroshi.incident.IncidentStatus;
 
-/** Status and impact names as an operator reads them on admin pages ("Degraded performance", not {@code degraded_performance}). */
+/**
+ * Wire names spelled out in English ({@code partial_outage} → "Partial outage"), for the command line and as the
+ * last resort of {@link AdminText#words}. Admin pages take their status and impact names from {@link AdminText},
+ * in the operator's language.
+ */
 public final class AdminWords {
 
     private AdminWords() {

@@ -29,7 +29,7 @@ public final class FailureDomainPages {
     private void failureDomains(Context ctx) {
         Optional<String> fail = Optional.ofNullable(ctx.queryParam("fail")).filter(f -> !f.isEmpty());
         FailureDomainsView.Page page;
-        AdminChrome chrome = gate.chrome(ctx, "Failure domains");
+        AdminChrome chrome = gate.chrome(ctx, "title.failure_domains");
         try {
             page = inventory.page(fail);
         } catch (UnknownTarget e) {
@@ -42,7 +42,7 @@ public final class FailureDomainPages {
     }
 
     private void findings(Context ctx) {
-        gate.render(ctx, "admin/findings.jte", "chrome", gate.chrome(ctx, "DNS audit findings"), "domains", live.domains(),
+        gate.render(ctx, "admin/findings.jte", "chrome", gate.chrome(ctx, "title.findings"), "domains", live.domains(),
                 "settings", live.settings());
     }
 }

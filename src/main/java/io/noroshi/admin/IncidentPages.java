@@ -50,13 +50,13 @@ public final class IncidentPages {
 
     private void list(Context ctx) {
         String q = ctx.queryParam("q") == null ? "" : ctx.queryParam("q");
-        gate.render(ctx, "admin/incidents.jte", "chrome", gate.chrome(ctx, "Incidents"), "incidents", incidents.search("all", q, 0, 100),
+        gate.render(ctx, "admin/incidents.jte", "chrome", gate.chrome(ctx, "title.incidents"), "incidents", incidents.search("all", q, 0, 100),
                 "components", overridesConfig(), "query", q);
     }
 
     private void detail(Context ctx) {
         var incident = incidents.find(ctx.pathParam("id"));
-        gate.render(ctx, "admin/incident.jte", "chrome", gate.chrome(ctx, incident.name().in("en")), "incident", incident,
+        gate.render(ctx, "admin/incident.jte", "chrome", gate.chrome(ctx, incident.name().in(SessionGate.text(ctx).lang())), "incident", incident,
                 "components", overridesConfig(), "states", overrides.list(), "audit", audit.recent(IncidentCommands.target(incident.id()), 100));
     }
 
@@ -70,7 +70,7 @@ public final class IncidentPages {
 
     private void update(Context ctx) {
         String id = ctx.pathParam("id");
-        attempt(ctx, "/admin/incidents/" + id, () -> incidents.update(gate.actor(ctx), id, draft(ctx)), "Update posted.");
+        attempt(ctx, "/admin/incidents/" + id, () -> incidents.update(gate.actor(ctx), id, draft(ctx)), SessionGate.text(ctx).t("notice.update_posted"));
     }
 
     /**
@@ -85,7 +85,7 @@ public final class IncidentPages {
             var draft = draft(ctx);
             var resolved = incidents.update(gate.actor(ctx), id, new UpdateDraft(IncidentStatus.RESOLVED, draft.body(), draft.changes(),
                     draft.notifySubscribers()));
-            SessionGate.back(ctx, to, "notice", publicNowShows(resolved.name().in("en"), before.componentIds()));
+            SessionGate.back(ctx, to, "notice", publicNowShows(SessionGate.text(ctx), resolved.name().in(SessionGate.text(ctx).lang()), before.componentIds()));
         } catch (BadRequest e) {
             SessionGate.back(ctx, to, "error", e.getMessage(), formField(e.field()));
         } catch (InvalidTransition | IllegalArgumentException | NotYetPublic e) {
@@ -94,57 +94,58 @@ public final class IncidentPages {
     }
 
     /** The confirmation of a resolve, in the public's terms. */
-    private String publicNowShows(String title, List<String> affected) {
+    private String publicNowShows(AdminText text, String title, List<String> affected) {
         var states = new java.util.LinkedHashMap<String, ComponentStatus>();
         overrides.list().forEach(st -> states.put(st.componentId(), st.status()));
         var names = new java.util.LinkedHashMap<String, String>();
-        overrides.configured().forEach(c -> names.put(c.id(), c.name().in("en")));
+        overrides.configured().forEach(c -> names.put(c.id(), c.name().in(text.lang())));
         var parts = new ArrayList<String>();
         for (String component : affected) {
             ComponentStatus now = states.get(component);
-            if (now != null) parts.add(names.getOrDefault(component, component) + " " + AdminWords.status(now).toLowerCase(java.util.Locale.ROOT));
+            if (now != null) parts.add(text.t("notice.component_now", names.getOrDefault(component, component),
+                    text.status(now).toLowerCase(java.util.Locale.forLanguageTag(text.lang()))));
         }
-        return "Incident resolved. The public page now shows “" + title + "” as Resolved with your message"
-                + (parts.isEmpty() ? "" : ", and " + String.join(", ", parts)) + ".";
+        return parts.isEmpty() ? text.t("notice.resolved", title, text.status(IncidentStatus.RESOLVED))
+                : text.t("notice.resolved_components", title, text.status(IncidentStatus.RESOLVED), String.join(text.t("notice.list_separator"), parts));
     }
 
     private void impact(Context ctx) {
         String id = ctx.pathParam("id");
         attempt(ctx, "/admin/incidents/" + id, () -> incidents.setImpact(gate.actor(ctx), id,
-                Impact.fromWire(String.valueOf(ctx.formParam("impact")))), "Impact changed.");
+                Impact.fromWire(String.valueOf(ctx.formParam("impact")))), SessionGate.text(ctx).t("notice.impact_changed"));
     }
 
     private void postmortem(Context ctx) {
         String id = ctx.pathParam("id");
-        attempt(ctx, "/admin/incidents/" + id, () -> incidents.attachPostmortem(gate.actor(ctx), id, text(ctx, "body")), "Postmortem attached.");
+        attempt(ctx, "/admin/incidents/" + id, () -> incidents.attachPostmortem(gate.actor(ctx), id, text(ctx, "body")), SessionGate.text(ctx).t("notice.postmortem_attached"));
     }
 
     private void reopen(Context ctx) {
         String id = ctx.pathParam("id");
         attempt(ctx, "/admin/incidents/" + id, () -> incidents.reopen(gate.actor(ctx), id, new UpdateDraft(
                 IncidentStatus.fromWire(String.valueOf(ctx.formParam("status"))), text(ctx, "reason"), List.of(),
-                "true".equals(ctx.formParam("notify")))), "Incident reopened.");
+                "true".equals(ctx.formParam("notify")))), SessionGate.text(ctx).t("notice.incident_reopened"));
     }
 
     private void maintenanceList(Context ctx) {
-        gate.render(ctx, "admin/maintenance.jte", "chrome", gate.chrome(ctx, "Maintenance"), "maintenance", maintenance.list(100),
+        gate.render(ctx, "admin/maintenance.jte", "chrome", gate.chrome(ctx, "title.maintenance"), "maintenance", maintenance.list(100),
                 "components", overridesConfig());
     }
 
     private void schedule(Context ctx) {
         attempt(ctx, "/admin/maintenance", () -> maintenance.schedule(gate.actor(ctx), new MaintenanceDraft(text(ctx, "name"), Impact.MINOR,
-                time(ctx, "scheduled_for"), time(ctx, "scheduled_until"), ctx.formParams("component_ids"), text(ctx, "body"))), "Maintenance scheduled.");
+                time(ctx, "scheduled_for"), time(ctx, "scheduled_until"), ctx.formParams("component_ids"), text(ctx, "body"))), SessionGate.text(ctx).t("notice.maintenance_scheduled"));
     }
 
     private void step(Context ctx) {
         String id = ctx.pathParam("id");
         attempt(ctx, "/admin/maintenance", () -> {
             maintenance.step(gate.actor(ctx), id, ctx.pathParam("step"), Text.EMPTY);
-        }, "Maintenance updated.");
+        }, SessionGate.text(ctx).t("notice.maintenance_updated"));
     }
 
     private void components(Context ctx) {
-        gate.render(ctx, "admin/components.jte", "chrome", gate.chrome(ctx, "Components"), "states", overrides.list(),
+        gate.render(ctx, "admin/components.jte", "chrome", gate.chrome(ctx, "title.components"), "states", overrides.list(),
                 "components", overridesConfig());
     }
 
@@ -153,7 +154,7 @@ public final class IncidentPages {
         attempt(ctx, "/admin/components", () -> {
             if (status == null || status.isEmpty()) overrides.clear(gate.actor(ctx), ctx.pathParam("id"));
             else overrides.set(gate.actor(ctx), ctx.pathParam("id"), ComponentStatus.fromWire(status));
-        }, "Component updated.");
+        }, SessionGate.text(ctx).t("notice.component_updated"));
     }
 
     /** Runs a change; a refusal (bad field, wrong state) goes back to {@code to} with its message. */

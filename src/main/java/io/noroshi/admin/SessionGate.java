@@ -29,6 +29,7 @@ public final class SessionGate {
     private static final String OPERATOR = "noroshi.operator";
     private static final String SESSION = "noroshi.session";
     private static final String GATE = "noroshi.gate";
+    private static final String TEXT = "noroshi.text";
     /** Form fields never kept for a refused form's second showing. */
     private static final java.util.regex.Pattern SECRET_FIELD = java.util.regex.Pattern.compile("(?i).*(csrf|password|secret|token).*");
 
@@ -95,28 +96,50 @@ public final class SessionGate {
         return Actor.session(operator(ctx));
     }
 
-    /** The chrome of a page behind the session gate, for pages of every feature. */
+    /**
+     * The words of this request's page ({@link AdminLanguage}); a choice from the language switch
+     * ({@code ?lang=}) is remembered in a cookie for the next pages.
+     */
+    public static AdminText text(Context ctx) {
+        AdminText known = ctx.attribute(TEXT);
+        if (known != null) return known;
+        String asked = ctx.queryParam("lang");
+        if (asked == null && ctx.method().name().equals("POST")) asked = ctx.formParam("lang");
+        String lang = AdminLanguage.choose(asked, ctx.cookie(AdminLanguage.COOKIE), ctx.header("Accept-Language"));
+        if (AdminLanguage.offered(asked) && !asked.equals(ctx.cookie(AdminLanguage.COOKIE))) {
+            ctx.cookie(cookie(ctx, AdminLanguage.COOKIE, asked, 365 * 24 * 3600));
+        }
+        ctx.header("Vary", "Accept-Language, Cookie");
+        AdminText text = AdminText.in(lang);
+        ctx.attribute(TEXT, text);
+        return text;
+    }
+
+    /** The chrome of a page behind the session gate, for pages of every feature; {@code title} is a key or a name. */
     public AdminChrome chrome(Context ctx, String title) {
+        AdminText text = text(ctx);
         Session session = ctx.attribute(SESSION);
         var flash = flashes.take(flashKey(ctx));
         String error = flash != null && flash.kind().equals("error") ? flash.message() : null;
         String field = flash != null && flash.kind().equals("error") ? flash.field() : "";
         // A stored change the public cannot see yet is the one thing an operator must never miss.
-        String behind = publicPageBehind.get().orElse(null);
+        String behind = publicPageBehind.get().map(text::refusal).orElse(null);
         if (behind != null && field.isEmpty()) error = error == null || error.isEmpty() ? behind : error + " — " + behind;
         String notice = flash != null && flash.kind().equals("notice") ? flash.message() : null;
         if (behind != null && !field.isEmpty()) notice = notice == null ? behind : notice + " — " + behind;
-        return new AdminChrome(title, operator(ctx).email(), session.csrfToken(), error, notice, field,
-                flash == null ? java.util.Map.of() : flash.typed(), zone, clock.instant(), names);
+        return new AdminChrome(text.has(title) ? text.t(title) : title, operator(ctx).email(), session.csrfToken(), error, notice, field,
+                flash == null ? java.util.Map.of() : flash.typed(), zone, clock.instant(), names, text);
     }
 
     /** The chrome of the login and setup pages: the message of the last refused attempt from this browser, if any. */
     AdminChrome loginChrome(Context ctx, String title) {
         var flash = flashes.take(flashKey(ctx));
         String csrf = loginCsrf(ctx);
-        return flash == null ? new AdminChrome(title, null, csrf, null, null, "", java.util.Map.of(), zone, clock.instant(), names)
+        AdminText text = text(ctx);
+        title = text.t(title);
+        return flash == null ? new AdminChrome(title, null, csrf, null, null, "", java.util.Map.of(), zone, clock.instant(), names, text)
                 : new AdminChrome(title, null, csrf, flash.kind().equals("error") ? flash.message() : null,
-                        flash.kind().equals("notice") ? flash.message() : null, flash.field(), flash.typed(), zone, clock.instant(), names);
+                        flash.kind().equals("notice") ? flash.message() : null, flash.field(), flash.typed(), zone, clock.instant(), names, text);
     }
 
     /** Whose message it is: the session's, or before login the browser's login-form cookie's. Null when neither is known. */
@@ -192,7 +215,8 @@ public final class SessionGate {
                     if (!SECRET_FIELD.matcher(name).matches()) typed.put(name, String.join("\n", values));
                 });
             }
-            gate.flashes.put(flashKey(ctx), kind, message, field, typed);
+            // Refusals come in the API's English; the operator reads them in the page's language.
+            gate.flashes.put(flashKey(ctx), kind, kind.equals("error") ? text(ctx).refusal(message) : message, field, typed);
         }
         ctx.redirect(to);
     }

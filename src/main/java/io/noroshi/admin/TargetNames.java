@@ -5,7 +5,6 @@ import io.noroshi.config.NoroshiConfig;
 import io.noroshi.storage.Database;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -26,30 +25,6 @@ public final class TargetNames {
     public record AuditRow(AuditEntry entry, String action, Named target) {
     }
 
-    private static final Map<String, String> ACTIONS = Map.ofEntries(
-            Map.entry("incident.open", "Opened the incident"),
-            Map.entry("incident.update", "Posted an update"),
-            Map.entry("incident.resolve", "Resolved the incident"),
-            Map.entry("incident.reopen", "Reopened the incident"),
-            Map.entry("incident.impact", "Changed the impact"),
-            Map.entry("incident.postmortem", "Attached the post-mortem"),
-            Map.entry("incident.draft", "Drafted a first notice"),
-            Map.entry("incident.draft.take", "Took the first-notice draft"),
-            Map.entry("incident.draft.dismiss", "Dismissed the first-notice draft"),
-            Map.entry("incident.draft.publish", "Published the first notice"),
-            Map.entry("incident.draft.recovered", "Recovered before the draft was published"),
-            Map.entry("maintenance.schedule", "Scheduled maintenance"),
-            Map.entry("component.override", "Set the status by hand"),
-            Map.entry("component.clear_override", "Cleared the override"),
-            Map.entry("component.monitoring_unavailable", "Monitoring unavailable"),
-            Map.entry("token.create", "Created an API token"),
-            Map.entry("token.revoke", "Revoked an API token"),
-            Map.entry("operator.create", "Added an operator"),
-            Map.entry("operator.setup", "Created the first operator"),
-            Map.entry("operator.login", "Logged in"),
-            Map.entry("operator.logout", "Logged out"),
-            Map.entry("operator.key", "Used the setup key"));
-
     private final NoroshiConfig config;
     private final Database database;
 
@@ -60,53 +35,78 @@ public final class TargetNames {
 
     /** An audit action in words: {@code incident.update} → {@code Posted an update}; an unknown one spelled out. */
     public static String action(String action) {
-        String known = ACTIONS.get(action);
-        if (known != null) return known;
-        if (action.startsWith("maintenance.")) return "Maintenance: " + AdminWords.words(action.substring("maintenance.".length())).toLowerCase();
+        return action(action, AdminText.in("en"));
+    }
+
+    /** An audit action in the page's words ({@code action.<action>} in the admin bundle); an unknown one spelled out. */
+    public static String action(String action, AdminText text) {
+        String key = "action." + action;
+        if (text.has(key)) return text.t(key);
+        if (action.startsWith("maintenance.")) return text.t("action.maintenance", text.words(action.substring("maintenance.".length())));
         return AdminWords.words(action.replace('.', ' '));
     }
 
     /** A component's name from the configuration, else its id. */
     public String component(String id) {
+        return component(id, AdminText.in("en"));
+    }
+
+    /** A component's name in the page's language, else its id. */
+    public String component(String id, AdminText text) {
         if (config == null) return id;
-        return config.components().stream().filter(c -> c.id().equals(id)).map(c -> c.name().in("en")).findFirst().orElse(id);
+        return config.components().stream().filter(c -> c.id().equals(id)).map(c -> c.name().in(text.lang())).findFirst().orElse(id);
     }
 
     /** Component names for ids, in the given order. */
     public List<String> components(List<String> ids) {
-        return ids.stream().map(this::component).toList();
+        return components(ids, AdminText.in("en"));
+    }
+
+    public List<String> components(List<String> ids, AdminText text) {
+        return ids.stream().map(id -> component(id, text)).toList();
     }
 
     /** The names of many entries, each reference looked up once. */
     public List<AuditRow> rows(List<AuditEntry> entries) {
+        return rows(entries, AdminText.in("en"));
+    }
+
+    public List<AuditRow> rows(List<AuditEntry> entries, AdminText text) {
         var seen = new HashMap<String, Named>();
-        return entries.stream().map(e -> new AuditRow(e, action(e.action()), seen.computeIfAbsent(e.target(), this::named))).toList();
+        return entries.stream().map(e -> new AuditRow(e, action(e.action(), text), seen.computeIfAbsent(e.target(), t -> named(t, text)))).toList();
     }
 
     /** A reference in words; one this hub no longer knows shows as its kind and id. */
     public Named named(String ref) {
+        return named(ref, AdminText.in("en"));
+    }
+
+    /** A reference in the page's words. */
+    public Named named(String ref, AdminText text) {
         if (ref == null || ref.isEmpty()) return new Named("", "", "");
         int slash = ref.indexOf('/');
         if (slash < 0 || database == null) return new Named(ref, "", ref);
         String kind = ref.substring(0, slash);
         String id = ref.substring(slash + 1);
+        String lang = text.lang();
         return switch (kind) {
-            case "incident" -> new Named(quoted("Incident", database.incidents().find(id).map(i -> i.name().in("en")), id),
+            case "incident" -> new Named(quoted(text, "incident", database.incidents().find(id).map(i -> i.name().in(lang)), id),
                     "/admin/incidents/" + id, ref);
-            case "maintenance" -> new Named(quoted("Maintenance", database.maintenance().find(id).map(m -> m.name().in("en")), id),
+            case "maintenance" -> new Named(quoted(text, "maintenance", database.maintenance().find(id).map(m -> m.name().in(lang)), id),
                     "/admin/maintenance", ref);
-            case "component" -> new Named("Component " + component(id), "/admin/components", ref);
-            case "token" -> new Named(quoted("API token", database.tokens().find(id).map(t -> t.name()), id), "/admin/tokens", ref);
-            case "operator" -> new Named("Operator " + database.operators().find(id).map(o -> o.email()).orElse(id), "/admin/operators", ref);
-            case "monitor" -> new Named("Monitor " + id, "/admin/monitoring/" + id, ref);
-            case "draft" -> new Named("First-notice draft", "", ref);
-            case "subscriber" -> new Named("A subscriber", "/admin/subscribers", ref);
-            case "finding" -> new Named("DNS audit finding on " + id.split("/", 2)[0], "/admin/findings", ref);
+            case "component" -> new Named(text.t("target.component", component(id, text)), "/admin/components", ref);
+            case "token" -> new Named(quoted(text, "token", database.tokens().find(id).map(t -> t.name()), id), "/admin/tokens", ref);
+            case "operator" -> new Named(text.t("target.operator", database.operators().find(id).map(o -> o.email()).orElse(id)),
+                    "/admin/operators", ref);
+            case "monitor" -> new Named(text.t("target.monitor", id), "/admin/monitoring/" + id, ref);
+            case "draft" -> new Named(text.t("target.draft"), "", ref);
+            case "subscriber" -> new Named(text.t("target.subscriber"), "/admin/subscribers", ref);
+            case "finding" -> new Named(text.t("target.finding", id.split("/", 2)[0]), "/admin/findings", ref);
             default -> new Named(ref, "", ref);
         };
     }
 
-    private static String quoted(String kind, Optional<String> name, String id) {
-        return name.map(n -> kind + " “" + n + "”").orElse(kind + " " + id + " (no longer stored)");
+    private static String quoted(AdminText text, String kind, Optional<String> name, String id) {
+        return name.map(n -> text.t("target." + kind, n)).orElse(text.t("target." + kind + ".gone", id));
     }
 }

@@ -179,7 +179,7 @@ public final class CommsAdmin implements AdminFeature {
     private void communicationPage(Context ctx) {
         Incident incident = find(ctx.pathParam("id"));
         String id = incident.id();
-        gate.render(ctx, "admin/comms_incident.jte", "chrome", gate.chrome(ctx, "Communication: " + incident.name().in("en")), "incident", incident,
+        gate.render(ctx, "admin/comms_incident.jte", "chrome", gate.chrome(ctx, SessionGate.text(ctx).t("title.communication", incident.name().in(SessionGate.text(ctx).lang()))), "incident", incident,
                 "roles", roles.stream().map(r -> r + ": " + String.join(", ", holders.holders(id, r, java.time.Instant.now()))).toList(),
                 "reminders", store.reminders(id), "suggestions", store.suggestions(id), "report", report.markdown(incident));
     }
@@ -215,7 +215,7 @@ public final class CommsAdmin implements AdminFeature {
     }
 
     private void page(Context ctx, Incident incident, Map<String, String> form, List<Map<String, Object>> findings) {
-        gate.render(ctx, "admin/comms_lint.jte", "chrome", gate.chrome(ctx, "Check an update"), "incident", incident, "form", form,
+        gate.render(ctx, "admin/comms_lint.jte", "chrome", gate.chrome(ctx, "title.lint"), "incident", incident, "form", form,
                 "findings", findings, "checked", !form.isEmpty());
     }
 

@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The admin page of first-notice drafts, {@code /admin/drafts} (English, or Japanese with {@code ?lang=ja}):
+ * The admin page of first-notice drafts, {@code /admin/drafts} (in the language of every admin page):
  * each waiting draft with the time it publishes itself and how long until then, its text to edit, and the
  * operator's four moves: save the text (which takes it over), publish now, take over, dismiss. The same moves
  * as {@code /api/admin/v1/comms/drafts/...}; every one is in the audit log.
@@ -44,7 +44,7 @@ final class DraftsPage {
         Instant now = clock.instant();
         List<ShownDraft> drafts = firstNotices.get().map(FirstNotices::open).orElse(List.of()).stream()
                 .map(d -> new ShownDraft(d, d.publishAt(), d.publishAt().map(at -> countdown(words, Duration.between(now, at))).orElse(""),
-                        words.get("state." + d.state().wire())))
+                        words.get("state." + d.state().wire()), now))
                 .toList();
         gate.render(ctx, "admin/comms_drafts.jte", "chrome", gate.chrome(ctx, words.get("title")), "words", words, "drafts", drafts);
     }
@@ -86,12 +86,9 @@ final class DraftsPage {
         return en == null && ja == null ? Text.EMPTY : Text.of(en, ja);
     }
 
-    /** {@code ?lang=} or the form's {@code lang}, else the browser's first language if it is Japanese, else English. */
+    /** The language of every admin page ({@link SessionGate#text}): {@code ?lang=}, the form's {@code lang}, the switch's cookie, Accept-Language. */
     static String language(Context ctx) {
-        String asked = Optional.ofNullable(ctx.queryParam("lang")).orElse(ctx.method().name().equals("POST") ? ctx.formParam("lang") : null);
-        if (asked != null) return asked.equals("ja") ? "ja" : "en";
-        String accept = ctx.header("Accept-Language");
-        return accept != null && accept.strip().toLowerCase(java.util.Locale.ROOT).startsWith("ja") ? "ja" : "en";
+        return SessionGate.text(ctx).lang();
     }
 
     /** "4 min 10 s" or "4分10秒" until the draft publishes itself. */

@@ -45,7 +45,7 @@ public final class MirrorsAdmin implements AdminFeature {
 
     @Override
     public void registerPages(JavalinConfig config) {
-        config.routes.get("/admin/mirrors", ctx -> gate.render(ctx, "admin/mirrors.jte", "chrome", gate.chrome(ctx, "Mirrors"),
+        config.routes.get("/admin/mirrors", ctx -> gate.render(ctx, "admin/mirrors.jte", "chrome", gate.chrome(ctx, "title.mirrors"),
                 "mirrors", mirrors.states()));
     }
 

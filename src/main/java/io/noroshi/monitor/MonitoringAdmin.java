@@ -73,7 +73,7 @@ public final class MonitoringAdmin implements AdminFeature {
     }
 
     private void overviewPage(Context ctx) {
-        gate.render(ctx, "admin/monitoring.jte", "chrome", gate.chrome(ctx, "Monitoring"), "overview", view.overview());
+        gate.render(ctx, "admin/monitoring.jte", "chrome", gate.chrome(ctx, "title.monitoring"), "overview", view.overview());
     }
 
     private void detailPage(Context ctx) {
@@ -83,7 +83,7 @@ public final class MonitoringAdmin implements AdminFeature {
             SessionGate.back(ctx, "/admin/monitoring", "error", "no monitor with id '" + id + "'");
             return;
         }
-        gate.render(ctx, "admin/monitor.jte", "chrome", gate.chrome(ctx, "Monitor " + id), "detail", detail.get());
+        gate.render(ctx, "admin/monitor.jte", "chrome", gate.chrome(ctx, SessionGate.text(ctx).t("title.monitor", id)), "detail", detail.get());
     }
 
     private MonitoringView.Detail find(String id) {

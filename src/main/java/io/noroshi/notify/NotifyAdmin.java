@@ -83,7 +83,10 @@ public final class NotifyAdmin implements AdminFeature {
         javalin.routes.get("/admin/notifications", ctx -> page(ctx, Optional.empty()));
         javalin.routes.post("/admin/notifications/test", ctx -> {
             var result = sendTest(ctx.formParam("channel"), ctx.formParam("to"), gate.actor(ctx));
-            page(ctx, Optional.of(result));
+            // sendTest words its result for the API; the page says it in the operator's language
+            var text = SessionGate.text(ctx);
+            page(ctx, Optional.of(result.equals("sent") ? text.t("notifications.test_sent")
+                    : result.startsWith("failed: ") ? text.t("notifications.test_failed", text.refusal(result.substring("failed: ".length()))) : result));
         });
         javalin.routes.get("/admin/subscribers", ctx -> subscribersPage(ctx, Optional.empty()));
         javalin.routes.post("/admin/subscribers", ctx -> {
@@ -92,21 +95,22 @@ public final class NotifyAdmin implements AdminFeature {
             String message;
             try {
                 var s = add(kind, address, Optional.ofNullable(ctx.formParam("lang")).orElse(config.page().defaultLanguage()), ctx.formParams("components"));
-                message = s.kind() == Subscriber.Kind.WEBHOOK ? "Added. Its signing secret (shown only now): " + subscriptions.keys().webhookSecret(s.address())
-                        : "Added.";
+                message = s.kind() == Subscriber.Kind.WEBHOOK ? SessionGate.text(ctx).t("notice.subscriber_added_secret", subscriptions.keys().webhookSecret(s.address()))
+                        : SessionGate.text(ctx).t("notice.subscriber_added");
             } catch (BadRequest e) {
-                message = e.getMessage();
+                message = SessionGate.text(ctx).refusal(e.getMessage());
             }
             subscribersPage(ctx, Optional.of(message));
         });
         javalin.routes.post("/admin/subscribers/{id}/remove", ctx -> {
             boolean removed = subscriptions.store().remove(ctx.pathParam("id"));
-            subscribersPage(ctx, Optional.of(removed ? "Removed." : "Already gone."));
+            subscribersPage(ctx, Optional.of(SessionGate.text(ctx).t(removed ? "notice.subscriber_removed" : "notice.subscriber_gone")));
         });
         javalin.routes.post("/admin/subscribers/import", ctx -> {
             var parsed = importRows(Optional.ofNullable(ctx.formParam("csv")).orElse(""));
-            var message = new StringBuilder("Imported " + parsed.rows().size() + " row(s).");
-            parsed.refused().forEach(r -> message.append(" Line ").append(r.line()).append(": ").append(r.reason()).append("."));
+            var text = SessionGate.text(ctx);
+            var message = new StringBuilder(text.t("notice.imported", parsed.rows().size()));
+            parsed.refused().forEach(r -> message.append(" ").append(text.t("notice.import_line", r.line(), text.refusal(r.reason()))));
             subscribersPage(ctx, Optional.of(message.toString()));
         });
         javalin.routes.get("/admin/subscribers/export.csv", ctx -> {
@@ -116,7 +120,7 @@ public final class NotifyAdmin implements AdminFeature {
     }
 
     private void page(Context ctx, Optional<String> result) {
-        gate.render(ctx, "admin/notifications.jte", "chrome", gate.chrome(ctx, "Notifications"), "log", outbox.recent(30),
+        gate.render(ctx, "admin/notifications.jte", "chrome", gate.chrome(ctx, "title.notifications"), "log", outbox.recent(30),
                 "channels", channels.stream().filter(c -> !c.name().equals(Outbox.SUBSCRIBER_WEBHOOKS)).toList(), "result", result.orElse(""),
                 "subscribers", subscriptions.store().count());
     }
@@ -124,7 +128,7 @@ public final class NotifyAdmin implements AdminFeature {
     private void subscribersPage(Context ctx, Optional<String> message) {
         String q = Optional.ofNullable(ctx.queryParam("q")).orElse("");
         int offset = Params.integer(ctx, "offset", 0, 0, Integer.MAX_VALUE);
-        gate.render(ctx, "admin/subscribers.jte", "chrome", gate.chrome(ctx, "Subscribers"), "subscribers", subscriptions.store().list(q, offset, 100),
+        gate.render(ctx, "admin/subscribers.jte", "chrome", gate.chrome(ctx, "title.subscribers"), "subscribers", subscriptions.store().list(q, offset, 100),
                 "q", q, "offset", offset, "message", message.orElse(""), "components", config.components().stream().map(Component::id).toList());
     }
 

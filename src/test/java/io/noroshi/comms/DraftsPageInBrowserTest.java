@@ -2,6 +2,7 @@ package io.noroshi.comms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Clock;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FormData;
 import com.microsoft.playwright.options.RequestOptions;
@@ -103,6 +104,16 @@ class DraftsPageInBrowserTest {
         assertThat(page.innerText("#draft-" + mail + " .countdown")).isEqualTo("Publishes by itself at 2026-03-01 00:02 UTC (in 1 min 30 s)");
         assertThat(page.inputValue("#body_en-" + mail)).contains("Mail");
         Axe.assertNoViolations(page);
+        // The countdown ticks on the browser's clock, which the test holds still and then moves.
+        page.clock().install(new Clock.InstallOptions().setTime(1_000_000L));
+        page.clock().pauseAt(2_000_000L);
+        page.reload();
+        assertThat(page.innerText("#draft-" + mail + " .countdown")).isEqualTo("Publishes by itself at 2026-03-01 00:02 UTC (in 1 min 30 s)");
+        page.clock().runFor(2_000);
+        assertThat(page.innerText("#draft-" + mail + " .countdown")).isEqualTo("Publishes by itself at 2026-03-01 00:02 UTC (in 1 min 28 s)");
+        page.clock().runFor(90_000);
+        assertThat(page.innerText("#draft-" + mail + " .countdown")).isEqualTo("Publishes by itself at 2026-03-01 00:02 UTC (any moment now)");
+        page.clock().resume();
 
         // Rewrite the mail draft and publish it now.
         page.fill("#body_en-" + mail, "Customers cannot send or receive mail since 00:00 UTC. Mail is queued, nothing is lost. Next update by 00:30 UTC.");

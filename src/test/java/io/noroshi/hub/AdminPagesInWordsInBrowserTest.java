@@ -173,6 +173,94 @@ class AdminPagesInWordsInBrowserTest {
         }
     }
 
+    /** English labels of the admin pages that must not show in a Japanese browser (none is in the test's data). */
+    private static final List<String> ENGLISH_LABELS = List.of("Incidents", "Status", "Impact", "Search", "Log out", "Since", "Vantage point",
+            "Delivery log", "Audit log", "Updates", "Post an update", "Notify subscribers", "Create a token", "Add an operator", "No findings",
+            "Last run", "Channels", "Export CSV", "Failure domains", "Back to the incident", "Agents", "Public page", "Operators",
+            "Investigating", "Identified", "Partial outage", "Operational", "The same as JSON");
+
+    @Test
+    void everyAdminPageInAJapaneseBrowserSpeaksJapaneseWithNoEnglishLabelLeft() {
+        record Expect(String path, String heading, List<String> texts) {
+        }
+        var pages = List.of(
+                new Expect("/admin/incidents", "障害", List.of("障害を登録", "名前（英語）", "影響度", "一部障害", "原因特定", "第一報の下書き")),
+                new Expect("/admin/incidents/" + incidentId, "Mail delayed WORDS1", List.of("更新を投稿", "障害を解決済みにする", "購読者に通知する",
+                        "影響を受けているコンポーネントの現在の状態", "監査ログ", "更新を投稿")),
+                new Expect("/admin/incidents/" + incidentId + "/communication", "連絡体制", List.of("障害に戻る", "事後報告書")),
+                new Expect("/admin/maintenance", "メンテナンス", List.of("メンテナンスを予定する", "開始（UTC", "お知らせ（日本語）")),
+                new Expect("/admin/components", "コンポーネント", List.of("手動設定", "ウェブサイト", "メール", "設定")),
+                new Expect("/admin/tokens", "API トークン", List.of("トークンを作成", "権限", "閲覧")),
+                new Expect("/admin/operators", "オペレーター", List.of("オペレーターを追加", "パスワード（10 文字以上）")),
+                new Expect("/admin/audit", "監査ログ", List.of("障害を登録", "更新を投稿", "API トークンを作成", "オペレーターを追加", "ログイン",
+                        "障害「Mail delayed WORDS1」")),
+                new Expect("/admin/failure-domains", "障害ドメイン", List.of("止まるものを選んでください", "noroshi.yaml の構成監査")),
+                new Expect("/admin/findings", "DNS 監査の指摘", List.of("警告", "未解決", "解決済み", "最終監査", "初回検出")),
+                new Expect("/admin/monitoring", "監視", List.of("判定時刻", "停止", "監視拠点", "コンポーネント ウェブサイト", "エージェント")),
+                new Expect("/admin/monitoring/www", "監視 www", List.of("すべての監視", "直近 1 時間の結果", "応答時間")),
+                new Expect("/admin/notifications", "通知", List.of("チャンネル", "配信ログ", "購読者 0 件")),
+                new Expect("/admin/subscribers", "購読者", List.of("CSV を取り込む", "メールアドレスまたは URL", "英語")),
+                new Expect("/admin/mirrors", "ミラー", List.of("ミラーが設定されていません")),
+                new Expect("/admin/lint", "更新文のチェック", List.of("本文（英語）", "見込みの確度", "チェック")),
+                new Expect("/admin/drafts", "第一報の下書き", List.of("第一報（日本語）", "コンポーネントウェブサイト", "影響度大", "に自動で公開されます", "引き継ぐ")));
+        Page page = loggedIn("ja-JP", false, 1200);
+        for (Expect expect : pages) {
+            page.navigate(admin.url(expect.path()));
+            String where = expect.path();
+            assertThat(page.getAttribute("html", "lang")).as(where).isEqualTo("ja");
+            assertThat(page.innerText("main h1")).as(where).contains(expect.heading());
+            // what a person reads, without code samples, generated documents (the Markdown report) and what people wrote
+            String text = (String) page.evaluate("""
+                    () => { const b = document.body.cloneNode(true);
+                            b.querySelectorAll('code, pre, script, textarea').forEach(e => e.remove());
+                            return b.innerText; }""");
+            for (String japanese : expect.texts()) assertThat(text).as(where).contains(japanese);
+            for (String english : ENGLISH_LABELS) assertThat(text).as(where).doesNotContain(english);
+            assertThat(page.innerText("#language-switch")).as(where).isEqualTo("English");
+        }
+        page.context().close();
+    }
+
+    @Test
+    void aRefusedFormInJapaneseShowsTheJapaneseErrorBesideItsFieldAndAxeFindsNothing() {
+        Page page = loggedIn("ja-JP", false, 1200);
+        page.navigate(admin.url("/admin/incidents"));
+        page.fill("#new-incident #body_en", "Looking into it REFUSED1.");
+        page.click("#new-incident button[type=submit]");
+        assertThat(page.getAttribute("html", "lang")).isEqualTo("ja");
+        assertThat(page.innerText("#name_en-error")).isEqualTo("障害の名前を英語か日本語で入力してください");
+        assertThat(page.getAttribute("#name_en", "aria-describedby")).isEqualTo("name_en-error");
+        assertThat(page.innerText("main p.error")).contains("フォームは保存されていません");
+        assertThat(page.inputValue("#new-incident #body_en")).isEqualTo("Looking into it REFUSED1.");
+        Axe.assertNoViolations(page);
+
+        page.navigate(admin.url("/admin/maintenance"));
+        page.fill("#name_en", "Switch swap REFUSED2");
+        page.fill("#scheduled_for", "tomorrow");
+        page.fill("#scheduled_until", "2030-01-01T10:00:00Z");
+        page.click("#schedule-form button[type=submit]");
+        assertThat(page.innerText("#scheduled_for-error")).isEqualTo("UTC の時刻で入力してください（例：2026-03-01T09:00:00Z）");
+        Axe.assertNoViolations(page);
+        page.context().close();
+    }
+
+    @Test
+    void theLanguageSwitchWorksWithoutJavaScriptAndIsRemembered() {
+        Page page = loggedIn("ja-JP", false, 1200);
+        page.navigate(admin.url("/admin/components"));
+        assertThat(page.getAttribute("html", "lang")).isEqualTo("ja");
+        page.click("#language-switch a");
+        assertThat(page.getAttribute("html", "lang")).isEqualTo("en");
+        assertThat(page.innerText("main h1")).isEqualTo("Components");
+        page.navigate(admin.url("/admin/incidents"));
+        assertThat(page.getAttribute("html", "lang")).isEqualTo("en");
+        assertThat(page.innerText("#language-switch")).isEqualTo("日本語");
+        assertThat(page.innerText("main")).contains("Open an incident");
+        page.click("#language-switch a");
+        assertThat(page.innerText("main")).contains("障害を登録");
+        page.context().close();
+    }
+
     private static Page loggedIn(String locale, boolean dark, int width) {
         return admin.loggedIn(browser, locale, dark, width);
     }

@@ -40,6 +40,7 @@ class DocsScreenshotsTest {
             Page admin = signedIn(hub, browser, base);
             admin.click("main table a");
             assertThat(admin.url()).contains("/admin/incidents/");
+            String inProgress = admin.url();
             admin.screenshot(new Page.ScreenshotOptions().setPath(out.resolve("admin-incident-en.png")).setFullPage(true));
             // The audit log in words after an update and a status set by hand: who did what to which incident or component, when.
             admin.fill("#update-form #body_en", "The storage array is back; web sites are coming up one by one.");
@@ -49,9 +50,11 @@ class DocsScreenshotsTest {
             admin.click("#component-row-dns button:has-text('Set')");
             admin.screenshot(new Page.ScreenshotOptions().setPath(out.resolve("admin-components-en.png")).setFullPage(true));
             shoot(admin, base + "/admin/audit", out.resolve("admin-audit-en.png"));
+            // The same incident page after the language switch (a Japanese browser gets it at once).
+            shoot(admin, inProgress + "?lang=ja", out.resolve("admin-incident-ja.png"));
         }
         for (String name : new String[] {"home-en.png", "home-ja-dark-phone.png", "incident-en.png", "not-found-ja-phone.png", "admin-incident-en.png",
-                "admin-audit-en.png", "admin-components-en.png"}) {
+                "admin-audit-en.png", "admin-components-en.png", "admin-incident-ja.png"}) {
             assertThat(Files.size(out.resolve(name))).as(name).isGreaterThan(10_000);
         }
     }

@@ -59,7 +59,7 @@ class NotifyAdminPagesTest {
             page.fill("textarea[name=csv]", "address,kind,lang,components\nalice@example.com,email,ja,mail\nbroken\n<b>x</b>@example.com,email,en,\n");
             page.click("form[action='/admin/subscribers/import'] button");
             assertThat(page.innerText("#message")).isEqualTo("Imported 1 row(s). Line 3: not an e-mail address. Line 4: not an e-mail address.");
-            assertThat(page.innerText("#subscribers")).contains("alice@example.com").contains("ja").contains("Confirmed").contains("Mail");
+            assertThat(page.innerText("#subscribers")).contains("alice@example.com").contains("Japanese").contains("Confirmed").contains("Mail");
             page.click("#subscribers button:text('Remove')");
             assertThat(page.innerText("#message")).isEqualTo("Removed.");
             assertThat(hub.hub.notifications().subscriptions().store().byAddress(Subscriber.Kind.EMAIL, "alice@example.com")).isEmpty();
