@@ -56,6 +56,8 @@ public final class OutboxWorker implements AutoCloseable {
     private final Map<String, Announcement> notices = new ConcurrentHashMap<>();
     /** Deliveries of each claim whose outcome is not stored yet; a claim at zero is stored with one statement. */
     private final Map<String, AtomicInteger> openPerClaim = new ConcurrentHashMap<>();
+    /** Sent deliveries of claims still open, stored when their claim ends (only the outbox loop touches it). */
+    private final Map<String, List<Outbox.Outcome>> sentOfOpenClaims = new LinkedHashMap<>();
     private final AtomicLong depth = new AtomicLong();
     /** Counts {@link #wake()} calls: a lane that found nothing claims again only after news or the idle poll. */
     private final AtomicLong news = new AtomicLong();
@@ -125,7 +127,7 @@ public final class OutboxWorker implements AutoCloseable {
     }
 
     /** Stores what finished since the last round, one batch per claim. */
-    private void flush() {
+    private synchronized void flush() {
         var byClaim = new LinkedHashMap<String, List<Outbox.Outcome>>();
         Finished f;
         int n = 0;
@@ -137,9 +139,26 @@ public final class OutboxWorker implements AutoCloseable {
         byClaim.forEach((claim, outcomes) -> {
             AtomicInteger open = openPerClaim.get(claim);
             boolean last = open != null && open.addAndGet(-outcomes.size()) == 0;
+            List<Outbox.Outcome> sentEarlier = last ? sentOfOpenClaims.remove(claim) : null;
             if (last) openPerClaim.remove(claim);
-            outbox.finish(claim, outcomes, last);
+            if (last || open == null) {
+                if (sentEarlier != null) outcomes.addAll(sentEarlier);
+                outbox.finish(claim, outcomes, last);
+                return;
+            }
+            // A sent delivery stays claimed until its claim ends, then one statement marks all the claim's sent rows:
+            // one UPDATE per row cost the outbox thread as much as all the SMTP sessions. Failures are stored now.
+            var failures = new ArrayList<Outbox.Outcome>();
+            var sent = sentOfOpenClaims.computeIfAbsent(claim, k -> new ArrayList<>());
+            for (Outbox.Outcome o : outcomes) (o instanceof Outbox.Outcome.Sent ? sent : failures).add(o);
+            outbox.finish(claim, failures, false);
         });
+    }
+
+    /** At shutdown: the sent deliveries of claims that will not end now are stored one by one. */
+    private synchronized void flushSentOfOpenClaims() {
+        sentOfOpenClaims.forEach((claim, sent) -> outbox.finish(claim, sent, false));
+        sentOfOpenClaims.clear();
     }
 
     private Announcement announcement(String noticeId) {
@@ -328,6 +347,7 @@ public final class OutboxWorker implements AutoCloseable {
         senders.forEach(ExecutorService::shutdownNow);
         try {
             flush();
+            flushSentOfOpenClaims();
         } catch (RuntimeException e) {
             log.debug("notify outbox could not store the last outcomes error={}", e.toString());
         }
