@@ -57,7 +57,8 @@ public final class OutboxWorker implements AutoCloseable {
     /** Deliveries of each claim whose outcome is not stored yet; a claim at zero is stored with one statement. */
     private final Map<String, AtomicInteger> openPerClaim = new ConcurrentHashMap<>();
     /** Sent deliveries of claims still open, stored when their claim ends (only the outbox loop touches it). */
-    private final Map<String, List<Outbox.Outcome>> sentOfOpenClaims = new LinkedHashMap<>();
+    private final Map<String, SentEarlier> sentOfOpenClaims = new LinkedHashMap<>();
+    private static final long SENT_DEFER_NANOS = Duration.ofMillis(250).toNanos();
     private final AtomicLong depth = new AtomicLong();
     /** Counts {@link #wake()} calls: a lane that found nothing claims again only after news or the idle poll. */
     private final AtomicLong news = new AtomicLong();
@@ -139,26 +140,34 @@ public final class OutboxWorker implements AutoCloseable {
         byClaim.forEach((claim, outcomes) -> {
             AtomicInteger open = openPerClaim.get(claim);
             boolean last = open != null && open.addAndGet(-outcomes.size()) == 0;
-            List<Outbox.Outcome> sentEarlier = last ? sentOfOpenClaims.remove(claim) : null;
+            SentEarlier sentEarlier = last ? sentOfOpenClaims.remove(claim) : null;
             if (last) openPerClaim.remove(claim);
             if (last || open == null) {
-                if (sentEarlier != null) outcomes.addAll(sentEarlier);
+                if (sentEarlier != null) outcomes.addAll(sentEarlier.outcomes());
                 outbox.finish(claim, outcomes, last);
                 return;
             }
             // A sent delivery stays claimed until its claim ends, then one statement marks all the claim's sent rows:
             // one UPDATE per row cost the outbox thread as much as all the SMTP sessions. Failures are stored now.
             var failures = new ArrayList<Outbox.Outcome>();
-            var sent = sentOfOpenClaims.computeIfAbsent(claim, k -> new ArrayList<>());
+            var sent = sentOfOpenClaims.computeIfAbsent(claim, k -> new SentEarlier(System.nanoTime(), new ArrayList<>())).outcomes();
             for (Outbox.Outcome o : outcomes) (o instanceof Outbox.Outcome.Sent ? sent : failures).add(o);
             outbox.finish(claim, failures, false);
         });
+        // A claim that goes slowly (a channel at a low rate) gets its sent rows stored one by one after a moment, so a
+        // hub killed then sends again only what it sent in that moment.
+        long now = System.nanoTime();
+        var stale = sentOfOpenClaims.entrySet().stream().filter(e -> now - e.getValue().since() > SENT_DEFER_NANOS).map(Map.Entry::getKey).toList();
+        for (String claim : stale) outbox.finish(claim, sentOfOpenClaims.remove(claim).outcomes(), false);
     }
 
     /** At shutdown: the sent deliveries of claims that will not end now are stored one by one. */
     private synchronized void flushSentOfOpenClaims() {
-        sentOfOpenClaims.forEach((claim, sent) -> outbox.finish(claim, sent, false));
+        sentOfOpenClaims.forEach((claim, sent) -> outbox.finish(claim, sent.outcomes(), false));
         sentOfOpenClaims.clear();
+    }
+
+    private record SentEarlier(long since, List<Outbox.Outcome> outcomes) {
     }
 
     private Announcement announcement(String noticeId) {
