@@ -68,7 +68,10 @@ public final class JdbiOutbox implements Outbox {
         long at = now.toEpochMilli();
         String lock = database.engine() == Engine.POSTGRESQL ? " FOR UPDATE SKIP LOCKED" : "";
         return database.write(h -> {
-            int claimed = h.createUpdate("UPDATE notify_deliveries SET lease_owner = :claim, lease_until = :until, attempts = attempts + 1"
+            // due_at moves to the lease's end with it: a claim's rows leave the head of the pending index, so the next
+            // claim does not walk past (and look up) every row still in flight, and they fall due again if the lease ends.
+            int claimed = h.createUpdate("UPDATE notify_deliveries SET lease_owner = :claim, lease_until = :until, due_at = :until,"
+                            + " attempts = attempts + 1"
                             + " WHERE (notice_id, channel, subscriber_id) IN (SELECT notice_id, channel, subscriber_id FROM notify_deliveries"
                             + " WHERE state = 'pending' AND channel = :channel AND due_at <= :now AND (lease_until IS NULL OR lease_until < :now)"
                             + " ORDER BY due_at LIMIT :limit" + lock + ")")
@@ -150,8 +153,9 @@ public final class JdbiOutbox implements Outbox {
 
     @Override
     public int releaseAllClaims() {
-        return database.write(h -> h.createUpdate("UPDATE notify_deliveries SET lease_owner = NULL, lease_until = NULL"
-                + " WHERE state = 'pending' AND lease_owner IS NOT NULL").execute());
+        return database.write(h -> h.createUpdate("UPDATE notify_deliveries SET lease_owner = NULL, lease_until = NULL,"
+                + " due_at = CASE WHEN due_at > :now THEN :now ELSE due_at END"
+                + " WHERE state = 'pending' AND lease_owner IS NOT NULL").bind("now", clock.millis()).execute());
     }
 
     @Override

@@ -23,7 +23,10 @@ public interface Outbox {
      */
     String enqueue(Announcement announcement, Audience audience);
 
-    /** Claims up to {@code limit} due deliveries of one channel for {@code lease}; each claim counts as a try. */
+    /**
+     * Claims up to {@code limit} due deliveries of one channel for {@code lease}; each claim counts as a try. A claimed
+     * delivery falls due again when its lease ends (so another hub takes it over if this one dies).
+     */
     List<Claimed> claim(String channel, String claimId, int limit, Instant now, Duration lease);
 
     /**

@@ -56,6 +56,9 @@ public final class OutboxWorker implements AutoCloseable {
     private final Map<String, Announcement> notices = new ConcurrentHashMap<>();
     /** Deliveries of each claim whose outcome is not stored yet; a claim at zero is stored with one statement. */
     private final Map<String, AtomicInteger> openPerClaim = new ConcurrentHashMap<>();
+    /** Sent deliveries of claims still open, stored when their claim ends (only the outbox loop touches it). */
+    private final Map<String, SentEarlier> sentOfOpenClaims = new LinkedHashMap<>();
+    private static final long SENT_DEFER_NANOS = Duration.ofMillis(250).toNanos();
     private final AtomicLong depth = new AtomicLong();
     /** Counts {@link #wake()} calls: a lane that found nothing claims again only after news or the idle poll. */
     private final AtomicLong news = new AtomicLong();
@@ -125,7 +128,7 @@ public final class OutboxWorker implements AutoCloseable {
     }
 
     /** Stores what finished since the last round, one batch per claim. */
-    private void flush() {
+    private synchronized void flush() {
         var byClaim = new LinkedHashMap<String, List<Outbox.Outcome>>();
         Finished f;
         int n = 0;
@@ -137,9 +140,34 @@ public final class OutboxWorker implements AutoCloseable {
         byClaim.forEach((claim, outcomes) -> {
             AtomicInteger open = openPerClaim.get(claim);
             boolean last = open != null && open.addAndGet(-outcomes.size()) == 0;
+            SentEarlier sentEarlier = last ? sentOfOpenClaims.remove(claim) : null;
             if (last) openPerClaim.remove(claim);
-            outbox.finish(claim, outcomes, last);
+            if (last || open == null) {
+                if (sentEarlier != null) outcomes.addAll(sentEarlier.outcomes());
+                outbox.finish(claim, outcomes, last);
+                return;
+            }
+            // A sent delivery stays claimed until its claim ends, then one statement marks all the claim's sent rows:
+            // one UPDATE per row cost the outbox thread as much as all the SMTP sessions. Failures are stored now.
+            var failures = new ArrayList<Outbox.Outcome>();
+            var sent = sentOfOpenClaims.computeIfAbsent(claim, k -> new SentEarlier(System.nanoTime(), new ArrayList<>())).outcomes();
+            for (Outbox.Outcome o : outcomes) (o instanceof Outbox.Outcome.Sent ? sent : failures).add(o);
+            outbox.finish(claim, failures, false);
         });
+        // A claim that goes slowly (a channel at a low rate) gets its sent rows stored one by one after a moment, so a
+        // hub killed then sends again only what it sent in that moment.
+        long now = System.nanoTime();
+        var stale = sentOfOpenClaims.entrySet().stream().filter(e -> now - e.getValue().since() > SENT_DEFER_NANOS).map(Map.Entry::getKey).toList();
+        for (String claim : stale) outbox.finish(claim, sentOfOpenClaims.remove(claim).outcomes(), false);
+    }
+
+    /** At shutdown: the sent deliveries of claims that will not end now are stored one by one. */
+    private synchronized void flushSentOfOpenClaims() {
+        sentOfOpenClaims.forEach((claim, sent) -> outbox.finish(claim, sent.outcomes(), false));
+        sentOfOpenClaims.clear();
+    }
+
+    private record SentEarlier(long since, List<Outbox.Outcome> outcomes) {
     }
 
     private Announcement announcement(String noticeId) {
@@ -162,6 +190,9 @@ public final class OutboxWorker implements AutoCloseable {
         private final int capacity;
         private final int refillAt;
         private final long spacingNanos;
+        private final int concurrency;
+        private final int batchSize;
+        private final int burst;
         private final AtomicLong nextSlot = new AtomicLong(System.nanoTime());
         private final RandomIds claimIds = new RandomIds();
         private final Map<String, Counter> counters = new ConcurrentHashMap<>();
@@ -177,6 +208,9 @@ public final class OutboxWorker implements AutoCloseable {
             long fiveSeconds = (long) (limits.perSecond() * 5);
             this.capacity = (int) Math.max(Math.max(1, 2L * limits.concurrency()), Math.min(4L * BATCH, fiveSeconds));
             this.refillAt = capacity / 2;
+            this.concurrency = Math.max(1, limits.concurrency());
+            this.batchSize = Math.max(1, channel.batchSize());
+            this.burst = Math.max(1, (int) (limits.perSecond() / 10));
         }
 
         /** Claims more when there is room; true when it claimed something. */
@@ -197,27 +231,77 @@ public final class OutboxWorker implements AutoCloseable {
                 newsAtEmpty = -1;
                 openPerClaim.put(claimId, new AtomicInteger(claimed.size()));
             }
-            for (Outbox.Claimed d : claimed) {
-                held.incrementAndGet();
-                inFlight.incrementAndGet();
-                pool.execute(() -> deliver(claimId, d));
+            held.addAndGet(claimed.size());
+            inFlight.addAndGet(claimed.size());
+            // Spread over the channel's threads first, then no more per batch than the channel takes and than a
+            // tenth of a second of its rate (a batch goes out as one burst).
+            int size = (int) Math.min(Math.min(batchSize, Math.ceil(claimed.size() / (double) concurrency)), burst);
+            for (int from = 0; from < claimed.size(); from += Math.max(1, size)) {
+                List<Outbox.Claimed> batch = claimed.subList(from, Math.min(claimed.size(), from + Math.max(1, size)));
+                pool.execute(() -> deliver(claimId, batch));
             }
             return !claimed.isEmpty();
         }
 
-        private void deliver(String claimId, Outbox.Claimed d) {
-            Outbox.Outcome outcome;
+        private void deliver(String claimId, List<Outbox.Claimed> batch) {
+            var reported = new boolean[batch.size()];
             try {
-                pace();
-                outcome = send(d);
+                pace(batch.size());
+                var messages = new ArrayList<Channel.Message>(batch.size());
+                var indexes = new ArrayList<Integer>(batch.size());
+                for (int i = 0; i < batch.size(); i++) {
+                    Outbox.Claimed d = batch.get(i);
+                    if (d.subscriberGone()) {
+                        store(claimId, new Outbox.Outcome.Dead(d, "the subscriber left or is no longer confirmed"), reported, i);
+                        continue;
+                    }
+                    Announcement a = announcement(d.noticeId());
+                    messages.add(new Channel.Message(a.notice(d.lang(), manageLink.apply(d, a)), d.address(), d.deliveryKey()));
+                    indexes.add(i);
+                }
+                if (!messages.isEmpty()) {
+                    channel.sendAll(messages, new Channel.Outcomes() {
+                        @Override
+                        public void sent(int index) {
+                            int i = indexes.get(index);
+                            store(claimId, new Outbox.Outcome.Sent(batch.get(i), clock.instant()), reported, i);
+                        }
+
+                        @Override
+                        public void failed(int index, DeliveryException e) {
+                            int i = indexes.get(index);
+                            store(claimId, OutboxWorker.this.failed(batch.get(i), e.getMessage(), e.retryable(), e.retryAfter()), reported, i);
+                        }
+                    });
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                held.decrementAndGet();
-                inFlight.decrementAndGet();
-                return; // shutting down: the lease ends and another round (or hub) sends it
+                // Shutting down: what was not reported stays claimed; the lease ends and another round (or hub) sends it.
+                int left = unreported(reported);
+                held.addAndGet(-left);
+                inFlight.addAndGet(-left);
+                return;
             } catch (RuntimeException e) {
-                outcome = failed(d, "internal error: " + e.getClass().getSimpleName(), true, Optional.empty());
+                for (int i = 0; i < batch.size(); i++) {
+                    if (!reported[i]) store(claimId, failed(batch.get(i), "internal error: " + e.getClass().getSimpleName(), true, Optional.empty()), reported, i);
+                }
             }
+            // A channel that left some unreported without an interrupt broke its contract: retry them rather than lose them.
+            for (int i = 0; i < batch.size(); i++) {
+                if (!reported[i]) store(claimId, failed(batch.get(i), "internal error: no outcome", true, Optional.empty()), reported, i);
+            }
+        }
+
+        private static int unreported(boolean[] reported) {
+            int n = 0;
+            for (boolean r : reported) if (!r) n++;
+            return n;
+        }
+
+        /** Queues one delivery's outcome for the next flush; a second outcome for the same delivery is ignored. */
+        private void store(String claimId, Outbox.Outcome outcome, boolean[] reported, int i) {
+            if (reported[i]) return;
+            reported[i] = true;
             count(outcome);
             finished.add(new Finished(claimId, outcome));
             int waiting = unflushed.incrementAndGet();
@@ -227,22 +311,11 @@ public final class OutboxWorker implements AutoCloseable {
             if (waiting >= FLUSH_BATCH || left == refillAt || left == 0) nudge();
         }
 
-        private void pace() throws InterruptedException {
-            long slot = nextSlot.getAndUpdate(s -> Math.max(s, System.nanoTime()) + spacingNanos);
+        /** Waits for the slot of {@code n} messages at the channel's rate. */
+        private void pace(int n) throws InterruptedException {
+            long slot = nextSlot.getAndUpdate(s -> Math.max(s, System.nanoTime()) + n * spacingNanos);
             long wait = slot - System.nanoTime();
             if (wait > 0) Thread.sleep(Duration.ofNanos(wait));
-        }
-
-        private Outbox.Outcome send(Outbox.Claimed d) {
-            if (d.subscriberGone()) return new Outbox.Outcome.Dead(d, "the subscriber left or is no longer confirmed");
-            Announcement a = announcement(d.noticeId());
-            Notice notice = a.notice(d.lang(), manageLink.apply(d, a));
-            try {
-                channel.send(notice, d.address(), d.deliveryKey());
-                return new Outbox.Outcome.Sent(d, clock.instant());
-            } catch (DeliveryException e) {
-                return failed(d, e.getMessage(), e.retryable(), e.retryAfter());
-            }
         }
 
         private void count(Outbox.Outcome o) {
@@ -283,6 +356,7 @@ public final class OutboxWorker implements AutoCloseable {
         senders.forEach(ExecutorService::shutdownNow);
         try {
             flush();
+            flushSentOfOpenClaims();
         } catch (RuntimeException e) {
             log.debug("notify outbox could not store the last outcomes error={}", e.toString());
         }

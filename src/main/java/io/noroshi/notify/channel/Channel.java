@@ -1,6 +1,7 @@
 package io.noroshi.notify.channel;
 
 import io.noroshi.notify.Notice;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -35,6 +36,47 @@ public interface Channel {
      *                           {@link DeliveryException#retryAfter()} guide the outbox
      */
     void send(Notice notice, Optional<String> recipient, String deliveryKey) throws DeliveryException;
+
+    /**
+     * How many messages one {@link #sendAll} call should get at most: 1 (the default) for a channel that gains
+     * nothing from batches, more for one that sends a batch faster than its messages one by one (SMTP pipelining).
+     */
+    default int batchSize() {
+        return 1;
+    }
+
+    /**
+     * Sends several messages on this thread and tells {@code outcomes} what became of each, once per message, as
+     * soon as it is known (in any order). Each message's outcome must be exactly that of {@link #send} for it alone:
+     * sent only when the service took it, a {@link DeliveryException} naming this message's failure otherwise.
+     * A message left unreported when this returns or throws (the thread was interrupted) was not sent, or its fate
+     * is unknown; the outbox keeps it claimed until its lease ends. The default sends them one by one.
+     *
+     * @throws InterruptedException when the thread was interrupted between two messages (the hub is stopping)
+     */
+    default void sendAll(List<Message> batch, Outcomes outcomes) throws InterruptedException {
+        for (int i = 0; i < batch.size(); i++) {
+            if (Thread.interrupted()) throw new InterruptedException();
+            Message m = batch.get(i);
+            try {
+                send(m.notice(), m.recipient(), m.deliveryKey());
+                outcomes.sent(i);
+            } catch (DeliveryException e) {
+                outcomes.failed(i, e);
+            }
+        }
+    }
+
+    /** One message of a batch: the arguments of {@link #send}. */
+    record Message(Notice notice, Optional<String> recipient, String deliveryKey) {
+    }
+
+    /** Receives the outcome of each message of a {@link #sendAll} batch, by its index in the batch. */
+    interface Outcomes {
+        void sent(int index);
+
+        void failed(int index, DeliveryException e);
+    }
 
     /** Concurrency and rate for one channel. */
     record Limits(int concurrency, double perSecond) {

@@ -24,6 +24,8 @@ public final class EmailChannel implements Channel {
     static final int DEFAULT_CONNECTIONS = 4;
     static final int DEFAULT_PER_SECOND = 500;
     static final int DEFAULT_TIMEOUT_SECONDS = 20;
+    /** Messages pipelined over one session per {@link #sendAll}: enough to keep a session busy, few enough to spread a claim over all sessions. */
+    static final int BATCH = 64;
     /** How long a failed primary is skipped before it is tried again. */
     static final long PRIMARY_REST_SECONDS = 30;
 
@@ -129,12 +131,7 @@ public final class EmailChannel implements Channel {
                 primary.send(from, to, message);
                 return;
             } catch (SmtpConnection.RelayFailure e) {
-                primary.rest(TimeUnit.SECONDS.toNanos(PRIMARY_REST_SECONDS));
-                primaryError = "primary " + redact(e.getMessage());
-                if (fallback != null) {
-                    org.slf4j.LoggerFactory.getLogger(EmailChannel.class).warn("notify relay failed, using the fallback channel={} relay={} error={}",
-                            name, primary.address(), primaryError);
-                }
+                primaryError = primaryFailed(e);
             } catch (SmtpConnection.RecipientRefused e) {
                 throw refused(e);
             }
@@ -148,6 +145,76 @@ public final class EmailChannel implements Channel {
         } catch (SmtpConnection.RecipientRefused e) {
             throw refused(e);
         }
+    }
+
+    @Override
+    public int batchSize() {
+        return BATCH;
+    }
+
+    /**
+     * The batch goes pipelined over one SMTP session of the primary (each message's envelope right behind the
+     * previous message's final dot); what the primary does not take when it fails goes through the fallback, and
+     * what neither takes is reported retryable. Outcomes are per message, as {@link #send} gives them.
+     */
+    @Override
+    public void sendAll(java.util.List<Message> batch, Outcomes outcomes) {
+        var mails = new java.util.ArrayList<SmtpConnection.Mail>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            Message m = batch.get(i);
+            if (m.recipient().isEmpty()) {
+                outcomes.failed(i, DeliveryException.permanent("an e-mail needs a recipient", null));
+                continue;
+            }
+            String to = m.recipient().get();
+            mails.add(new SmtpConnection.Mail(i, to, MailMessage.render(m.notice(), bodies(m.notice()), from, to, m.deliveryKey())));
+        }
+        var reports = new SmtpConnection.Reports() {
+            int done;
+
+            @Override
+            public void sent(SmtpConnection.Mail mail) {
+                done++;
+                outcomes.sent(mail.index());
+            }
+
+            @Override
+            public void refused(SmtpConnection.Mail mail, SmtpConnection.RecipientRefused e) {
+                done++;
+                outcomes.failed(mail.index(), EmailChannel.refused(e));
+            }
+        };
+        String primaryError = null;
+        if (!primary.resting() || fallback == null) {
+            try {
+                primary.sendAll(from, mails, reports);
+                return;
+            } catch (SmtpConnection.RelayFailure e) {
+                primaryError = primaryFailed(e);
+            }
+        }
+        if (fallback != null) {
+            try {
+                fallback.sendAll(from, mails.subList(reports.done, mails.size()), reports);
+                return;
+            } catch (SmtpConnection.RelayFailure e) {
+                primaryError = (primaryError == null ? "primary resting after a failure" : primaryError) + "; fallback " + redact(e.getMessage());
+            }
+        }
+        for (SmtpConnection.Mail left : mails.subList(reports.done, mails.size())) {
+            outcomes.failed(left.index(), DeliveryException.retryable(primaryError, Optional.empty(), null));
+        }
+    }
+
+    /** Rests the primary after a failure and says so; the error for the delivery log. */
+    private String primaryFailed(SmtpConnection.RelayFailure e) {
+        primary.rest(TimeUnit.SECONDS.toNanos(PRIMARY_REST_SECONDS));
+        String error = "primary " + redact(e.getMessage());
+        if (fallback != null) {
+            org.slf4j.LoggerFactory.getLogger(EmailChannel.class).warn("notify relay failed, using the fallback channel={} relay={} error={}",
+                    name, primary.address(), error);
+        }
+        return error;
     }
 
     /** The notice's bodies, rendered once per notice and language for a whole fan-out rather than once per message. */

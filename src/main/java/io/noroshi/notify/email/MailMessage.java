@@ -14,7 +14,6 @@ import java.util.Optional;
  */
 final class MailMessage {
 
-    private static final java.util.regex.Pattern NOT_ID = java.util.regex.Pattern.compile("[^A-Za-z0-9.-]");
     private static final Base64.Encoder MIME = Base64.getMimeEncoder(76, "\r\n".getBytes(StandardCharsets.US_ASCII));
 
     private MailMessage() {
@@ -25,13 +24,16 @@ final class MailMessage {
     }
 
     /** One notice's text and HTML for every reader of its language; only the manage link differs between them. */
-    record Bodies(String text, String html) {
+    record Bodies(String text, String html, String sender, String subjectAndDate) {
         static final URI LINK = URI.create("https://noroshi.invalid/manage-link");
 
         static Bodies of(Notice notice) {
             boolean ja = notice.lang().equals("ja");
             Notice shared = shared(notice);
-            return new Bodies(MailMessage.text(shared, ja), MailMessage.html(shared, ja));
+            // The header fields every reader's copy shares, encoded once per notice and language.
+            String subjectAndDate = "Subject: " + encodeWord(subject(notice)) + "\r\nDate: "
+                    + DateTimeFormatter.RFC_1123_DATE_TIME.format(notice.at().atOffset(ZoneOffset.UTC)) + "\r\n";
+            return new Bodies(MailMessage.text(shared, ja), MailMessage.html(shared, ja), encodeWord(notice.pageName()), subjectAndDate);
         }
 
         /** The cache key: the notice without its reader's link. */
@@ -61,12 +63,16 @@ final class MailMessage {
     static byte[] render(Notice notice, Bodies bodies, String from, String to, String deliveryKey) {
         String boundary = "noroshi-" + Integer.toHexString(deliveryKey.hashCode()) + "-alt";
         var m = new StringBuilder(4096);
-        m.append("From: ").append(encodeWord(notice.pageName())).append(" <").append(from).append(">\r\n");
+        m.append("From: ").append(bodies.sender()).append(" <").append(from).append(">\r\n");
         m.append("To: <").append(to).append(">\r\n");
-        m.append("Subject: ").append(encodeWord(subject(notice))).append("\r\n");
-        m.append("Date: ").append(DateTimeFormatter.RFC_1123_DATE_TIME.format(notice.at().atOffset(ZoneOffset.UTC))).append("\r\n");
+        m.append(bodies.subjectAndDate());
         // Stable across retries: a receiver that saw the message already can tell the repeat.
-        m.append("Message-ID: <").append(NOT_ID.matcher(deliveryKey).replaceAll(".")).append("@noroshi>\r\n");
+        m.append("Message-ID: <");
+        for (int i = 0; i < deliveryKey.length(); i++) {
+            char c = deliveryKey.charAt(i);
+            m.append(c < 0x80 && (Character.isLetterOrDigit(c) || c == '.' || c == '-') ? c : '.');
+        }
+        m.append("@noroshi>\r\n");
         m.append("MIME-Version: 1.0\r\n");
         m.append("Auto-Submitted: auto-generated\r\n");
         m.append("Content-Language: ").append(notice.lang()).append("\r\n");

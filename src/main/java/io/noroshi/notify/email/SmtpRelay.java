@@ -2,6 +2,7 @@ package io.noroshi.notify.email;
 
 import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -78,6 +79,63 @@ final class SmtpRelay implements AutoCloseable {
         } catch (SmtpConnection.RelayFailure e) {
             fresh.close();
             throw e;
+        }
+    }
+
+    /**
+     * Sends a batch pipelined on one connection, reporting each message in order. When the connection breaks after
+     * some messages were answered, a fresh one takes the rest (relays end sessions after so many messages); when a
+     * fresh one breaks before any answer, or the relay refuses the sender, the relay counts as failed.
+     *
+     * @throws SmtpConnection.RelayFailure the relay would not take the messages not reported yet (another relay may)
+     */
+    void sendAll(String from, List<SmtpConnection.Mail> mails, SmtpConnection.Reports reports) throws SmtpConnection.RelayFailure {
+        var counted = new CountingReports(reports);
+        SmtpConnection connection = poll();
+        boolean fresh = false;
+        while (counted.done < mails.size()) {
+            if (connection == null) {
+                connection = SmtpConnection.open(address, heloName);
+                fresh = true;
+            }
+            int before = counted.done;
+            try {
+                connection.sendAll(from, mails.subList(before, mails.size()), counted);
+                release(connection);
+                return;
+            } catch (IOException e) {
+                connection.close();
+                connection = null;
+                if (fresh && counted.done == before) {
+                    throw new SmtpConnection.RelayFailure("connection to " + address + " broke: " + e.getClass().getSimpleName(), e);
+                }
+            } catch (SmtpConnection.RelayFailure e) {
+                connection.close();
+                throw e;
+            }
+        }
+        if (connection != null) release(connection);
+    }
+
+    /** Counts the messages reported, which come in the order sent. */
+    private static final class CountingReports implements SmtpConnection.Reports {
+        private final SmtpConnection.Reports reports;
+        private int done;
+
+        CountingReports(SmtpConnection.Reports reports) {
+            this.reports = reports;
+        }
+
+        @Override
+        public void sent(SmtpConnection.Mail mail) {
+            done++;
+            reports.sent(mail);
+        }
+
+        @Override
+        public void refused(SmtpConnection.Mail mail, SmtpConnection.RecipientRefused e) {
+            done++;
+            reports.refused(mail, e);
         }
     }
 
