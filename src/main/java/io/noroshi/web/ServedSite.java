@@ -92,6 +92,11 @@ final class ServedSite {
         this.wantsDirect = roomLeft;
     }
 
+    /** Whether a file of this site is on the heap though the direct budget has room for it (see {@link #settleDue}). */
+    boolean wantsDirect() {
+        return wantsDirect;
+    }
+
     /** Whether this site has been current long enough to {@link #settle}, at {@code nanoTime}. */
     boolean settleDue(long nanoTime) {
         return wantsDirect && nanoTime - createdNanos >= SETTLE_NANOS && !settling.get();

@@ -104,7 +104,8 @@ final class SnapshotHandler extends Handler.Wrapper {
             out.add(ServedFile.GZIP);
         }
         out.add(file.contentType());
-        out.put(length);
+        // add, not put: nothing set a length before this handler, and put would search the fields for one first
+        out.add(length);
         response.setStatus(HttpStatus.OK_200);
         response.write(true, head ? null : body.slice(), callback);
     }

@@ -27,7 +27,8 @@ public final class SnapshotHolder {
     /** The site to answer from; a site current for {@link ServedSite#SETTLE_NANOS} is first settled by the request that finds it so. */
     ServedSite site() {
         ServedSite site = current.get();
-        if (site != null && site.settleDue(System.nanoTime())) {
+        // The clock is read only while a site has files to move: not on every request.
+        if (site != null && site.wantsDirect() && site.settleDue(System.nanoTime())) {
             ServedSite settled = site.settle();
             // A publish meanwhile wins: its site was built from this one's files, and settles in its turn.
             if (settled != null) current.compareAndSet(site, settled);
