@@ -4,6 +4,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Server;
 import org.slf4j.Logger;
@@ -15,12 +18,21 @@ import org.slf4j.LoggerFactory;
  * {@code /metrics}. At the cap Jetty stops and resumes accepting with nearly every connection that
  * closes and opens; an episode ends only once the limit has not been hit for {@link #QUIET_NANOS},
  * so a crowd sitting at the cap is one episode and one pair of log lines, not thousands.
+ * <p>
+ * Idle connections are closed after the short timeout for the whole episode, not only while the cap
+ * is hit: Jetty's own limit set the timeout of every open connection each time it stopped or resumed
+ * accepting, thousands of connections for every one that came or went (8% of the hub's CPU with
+ * 10,000 readers against a cap of 6,336). Here that happens once when an episode starts and once when
+ * it ends; connections opened in between get the short timeout from the connector.
  */
 final class ConnectionShedding extends NetworkConnectionLimit {
 
     private static final Logger log = LoggerFactory.getLogger(ConnectionShedding.class);
     static final long QUIET_NANOS = TimeUnit.SECONDS.toNanos(3);
 
+    private final Server server;
+    private final long idleTimeoutMillis;
+    private final long idleTimeoutWhenFullMillis;
     private final AtomicLong episodes = new AtomicLong();
     private volatile boolean shedding;
     private volatile boolean limitedNow;
@@ -30,7 +42,9 @@ final class ConnectionShedding extends NetworkConnectionLimit {
 
     ConnectionShedding(ConnectionLimits limits, Server server) {
         super(limits.maxConnections(), server);
-        setEndPointIdleTimeout(limits.idleTimeoutWhenFull().toMillis());
+        this.server = server;
+        this.idleTimeoutMillis = limits.idleTimeout().toMillis();
+        this.idleTimeoutWhenFullMillis = limits.idleTimeoutWhenFull().toMillis();
     }
 
     @Override
@@ -46,32 +60,54 @@ final class ConnectionShedding extends NetworkConnectionLimit {
         super.doStop();
     }
 
+    /** Called by Jetty, holding its lock, when the cap is reached: stop accepting (not Jetty's limit(), see above). */
     @Override
-    protected void limit() {
-        super.limit();
+    protected synchronized void limit() {
+        setAccepting(false);
         limitedNow = true;
         lastLimited = System.nanoTime();
         if (!shedding) {
             shedding = true;
             episodeStarted = lastLimited;
             episodes.incrementAndGet();
+            setIdleTimeouts(idleTimeoutWhenFullMillis);
             log.warn("web shedding connections open={} max={} idle_timeout_ms={}: new connections wait until others close",
-                    getNetworkConnectionCount(), getMaxNetworkConnectionCount(), getEndPointIdleTimeout());
+                    getNetworkConnectionCount(), getMaxNetworkConnectionCount(), idleTimeoutWhenFullMillis);
         }
     }
 
+    /** Called by Jetty, holding its lock, when a connection closed below the cap: accept again. */
     @Override
     protected void unlimit() {
-        super.unlimit();
+        setAccepting(true);
         limitedNow = false;
         lastLimited = System.nanoTime();
     }
 
     private void endEpisodeWhenQuiet() {
-        if (shedding && !limitedNow && System.nanoTime() - lastLimited >= QUIET_NANOS) {
+        // Jetty's lock is taken before this one in limit(), so the counts are read after leaving it.
+        synchronized (this) {
+            if (!shedding || limitedNow || System.nanoTime() - lastLimited < QUIET_NANOS) return;
             shedding = false;
-            log.info("web accepting again open={} max={} shed_for_ms={}", getNetworkConnectionCount(), getMaxNetworkConnectionCount(),
-                    (lastLimited - episodeStarted) / 1_000_000);
+            setIdleTimeouts(idleTimeoutMillis);
+        }
+        log.info("web accepting again open={} max={} shed_for_ms={}", getNetworkConnectionCount(), getMaxNetworkConnectionCount(),
+                (lastLimited - episodeStarted) / 1_000_000);
+    }
+
+    private void setAccepting(boolean accepting) {
+        for (Connector connector : server.getConnectors()) {
+            if (connector instanceof AbstractConnector network) network.setAccepting(accepting);
+        }
+    }
+
+    /** For the connections open now and, through the connector, for those it opens next. */
+    private void setIdleTimeouts(long millis) {
+        for (Connector connector : server.getConnectors()) {
+            if (connector instanceof AbstractConnector network) {
+                network.setIdleTimeout(millis);
+                for (EndPoint endPoint : network.getConnectedEndPoints()) endPoint.setIdleTimeout(millis);
+            }
         }
     }
 

@@ -9,8 +9,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import org.eclipse.jetty.io.ArrayByteBufferPool;
-import org.eclipse.jetty.server.HttpConnectionFactory;
-import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,7 +60,7 @@ public final class HubServer implements AutoCloseable {
             // 1,000 keep-alive readers filled a 64 MB heap. Without it a connection holds about 2.7 KB.
             config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheSize(0));
             config.jetty.addConnector((server, http) -> {
-                var connector = new ServerConnector(server, null, null, buffers, 1, selectors(), new HttpConnectionFactory(http));
+                var connector = new PromptCloseConnector(server, buffers, selectors(), http);
                 connector.setIdleTimeout(limits.idleTimeout().toMillis());
                 connector.setAcceptQueueSize(ConnectionLimits.ACCEPT_QUEUE);
                 connector.setHost(bindAddress);
@@ -72,6 +70,10 @@ public final class HubServer implements AutoCloseable {
             config.jetty.modifyServer(server -> {
                 snapshotHandler.setHandler(server.getHandler());
                 server.setHandler(snapshotHandler);
+                // A dynamic server (Jetty's default: handlers may change after start) calls itself
+                // blocking, so every read of every connection was handed to a pool thread (and the
+                // selector's role to another one) although the read path never blocks.
+                server.setDynamic(false);
                 shedding = new ConnectionShedding(limits, server);
                 server.addBean(shedding);
             });
