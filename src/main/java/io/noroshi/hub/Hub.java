@@ -204,6 +204,7 @@ public final class Hub implements AutoCloseable {
             auditEvents.subscribe(notifications.alerts()::onAudit);
             timer.scheduleWithFixedDelay(notifications.alerts()::remind, 60, 60, TimeUnit.SECONDS);
             var audits = LiveAudits.start(config.audit(), database.auditFindings(), auditEvents, clock);
+            notifications.worker().readersFirst(server::readsServed); // the page's readers before the fan-out
             notifications.start(server.port());
             var hub = new Hub(database, publisher, server, timer, monitoring, admin, communication, audits, fileLock, metricsListener, mirrors);
             hub.notifications = notifications;

@@ -64,6 +64,7 @@ public final class OutboxWorker implements AutoCloseable {
     private final AtomicLong news = new AtomicLong();
     private final AtomicLong oldestPendingSeconds = new AtomicLong();
     private volatile boolean running = true;
+    private volatile ReadersFirst readers = ReadersFirst.NONE;
     private volatile Thread loop;
 
     /**
@@ -81,6 +82,12 @@ public final class OutboxWorker implements AutoCloseable {
         Gauge.builder("noroshi.notify.outbox.depth", depth, AtomicLong::get).description("deliveries waiting to be sent").register(metrics);
         Gauge.builder("noroshi.notify.outbox.oldest.pending.seconds", oldestPendingSeconds, AtomicLong::get)
                 .description("age of the oldest pending delivery").register(metrics);
+    }
+
+    /** Makes way for the status page's readers while they are busy ({@code readsServed}: the page's requests so far). */
+    public OutboxWorker readersFirst(java.util.function.LongSupplier readsServed) {
+        this.readers = new ReadersFirst(readsServed, System::nanoTime);
+        return this;
     }
 
     public OutboxWorker start() {
@@ -260,6 +267,7 @@ public final class OutboxWorker implements AutoCloseable {
                     indexes.add(i);
                 }
                 if (!messages.isEmpty()) {
+                    long started = System.nanoTime();
                     channel.sendAll(messages, new Channel.Outcomes() {
                         @Override
                         public void sent(int index) {
@@ -273,6 +281,9 @@ public final class OutboxWorker implements AutoCloseable {
                             store(claimId, OutboxWorker.this.failed(batch.get(i), e.getMessage(), e.retryable(), e.retryAfter()), reported, i);
                         }
                     });
+                    // Readers of the page first: while they are busy, rest after each batch (ReadersFirst).
+                    long rest = readers.restNanos(System.nanoTime() - started);
+                    if (rest > 0) Thread.sleep(Duration.ofNanos(rest));
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -107,6 +107,11 @@ public final class HubServer implements AutoCloseable {
         return this;
     }
 
+    /** Requests the public page has answered from its snapshot so far (with a body or 304). */
+    public long readsServed() {
+        return snapshotHandler.servedCount() + snapshotHandler.notModifiedCount();
+    }
+
     public int port() {
         return app.port();
     }
