@@ -105,8 +105,9 @@ public final class Hub implements AutoCloseable {
         }
         try {
             if (options.demo()) {
-                boolean seeded = new DemoHistory(database.incidents(), database.maintenance(), database.componentStates(), database.uptime())
-                        .seedIfEmpty(config, clock.instant());
+                // One transaction: one commit instead of one per incident, update and day of uptime.
+                boolean seeded = database.allOrNothing().together(() -> new DemoHistory(database.incidents(), database.maintenance(),
+                        database.componentStates(), database.uptime()).seedIfEmpty(config, clock.instant()));
                 log.info("demo history seeded={}", seeded);
             }
             var holder = new SnapshotHolder();
