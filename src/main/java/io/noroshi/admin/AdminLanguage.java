@@ -1,6 +1,6 @@
 package io.noroshi.admin;
 
-import java.util.Locale;
+import io.noroshi.web.AcceptLanguage;
 
 /**
  * Which language an admin page speaks: {@code ?lang=} (the switch on every page, which the hub then
@@ -32,28 +32,6 @@ final class AdminLanguage {
 
     /** The first offered language of an Accept-Language header by preference (q-values honoured), else English. */
     static String preferred(String acceptLanguage) {
-        String best = AdminText.LANGUAGES.getFirst();
-        double bestQ = -1;
-        for (String part : acceptLanguage.split(",")) {
-            String[] pieces = part.strip().split(";");
-            String tag = pieces[0].strip().toLowerCase(Locale.ROOT);
-            String primary = tag.length() >= 2 ? tag.substring(0, 2) : tag;
-            double q = 1.0;
-            for (int i = 1; i < pieces.length; i++) {
-                String p = pieces[i].strip();
-                if (p.startsWith("q=")) {
-                    try {
-                        q = Double.parseDouble(p.substring(2));
-                    } catch (NumberFormatException e) {
-                        q = 0;
-                    }
-                }
-            }
-            if (AdminText.LANGUAGES.contains(primary) && q > bestQ) {
-                best = primary;
-                bestQ = q;
-            }
-        }
-        return best;
+        return AcceptLanguage.preferred(acceptLanguage, AdminText.LANGUAGES.getFirst(), AdminText.LANGUAGES::contains);
     }
 }

@@ -1,7 +1,5 @@
 package io.noroshi.web;
 
-import java.util.Locale;
-
 /**
  * Maps a request (path, {@code ?lang=}, {@code ?page=}, Accept-Language) onto a snapshot path: the
  * reverse of {@link io.noroshi.statuspage.SitePaths}, which builds those paths.
@@ -36,30 +34,8 @@ final class RequestPaths {
 
     /** The first offered language in Accept-Language order of preference (q-values honoured). */
     static String preferred(ServedSite site, String acceptLanguage) {
-        String best = site.defaultLanguage();
-        double bestQ = -1;
-        for (String part : acceptLanguage.split(",")) {
-            String[] pieces = part.strip().split(";");
-            String tag = pieces[0].strip().toLowerCase(Locale.ROOT);
-            String primary = tag.length() >= 2 ? tag.substring(0, 2) : tag;
-            double q = 1.0;
-            for (int i = 1; i < pieces.length; i++) {
-                String p = pieces[i].strip();
-                if (p.startsWith("q=")) {
-                    try {
-                        q = Double.parseDouble(p.substring(2));
-                    } catch (NumberFormatException e) {
-                        q = 0;
-                    }
-                }
-            }
-            boolean offered = primary.equals(site.defaultLanguage()) || site.otherLanguages().contains(primary);
-            if (offered && q > bestQ) {
-                best = primary;
-                bestQ = q;
-            }
-        }
-        return best;
+        return AcceptLanguage.preferred(acceptLanguage, site.defaultLanguage(),
+                primary -> primary.equals(site.defaultLanguage()) || site.otherLanguages().contains(primary));
     }
 
     private static String parameter(String query, String name) {
