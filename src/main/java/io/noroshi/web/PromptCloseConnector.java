@@ -6,6 +6,7 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.io.ByteBufferPool;
 import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.EndPoint;
@@ -36,6 +37,11 @@ final class PromptCloseConnector extends ServerConnector {
     private static final Set<String> INLINE_TASKS = Set.of(
             "org.eclipse.jetty.io.ManagedSelector$Accept", "org.eclipse.jetty.io.ManagedSelector$DestroyEndPoint");
 
+    /**
+     * One acceptor thread, not the selectors accepting themselves (acceptors 0): Jetty's selector-side
+     * acceptor cannot pause at the connection cap. It cancels its key and registers again on the same
+     * selector before the cancel is flushed, fails, and closes the listening socket.
+     */
     PromptCloseConnector(Server server, ByteBufferPool buffers, int selectors, HttpConfiguration http) {
         super(server, null, null, buffers, 1, selectors, new ConnectionFactory(http));
     }
@@ -116,11 +122,31 @@ final class PromptCloseConnector extends ServerConnector {
         }
     }
 
-    /** Jetty's HTTP/1.1 connection, which does not read again from a socket closed after its last response. */
+    /**
+     * Jetty's HTTP/1.1 connection, which does not read again from a socket closed after its last response,
+     * and does not answer a reader who left in the middle of a request.
+     */
     private static final class PromptCloseHttpConnection extends HttpConnection {
 
         PromptCloseHttpConnection(HttpConfiguration http, Connector connector, EndPoint endPoint) {
             super(http, connector, endPoint);
+        }
+
+        /**
+         * A request cut off by the reader's close or reset ("Early EOF") is closed without an answer, as
+         * nginx does: there is nobody to read a 400. Jetty would write one from a pool thread, and when
+         * no pool thread was free it started a new thread for each: 3,000 slow clients leaving at once
+         * started about a thousand threads and kept the hub from answering for a second.
+         */
+        @Override
+        protected RequestHandler newRequestHandler() {
+            return new RequestHandler() {
+                @Override
+                public void badMessage(HttpException failure) {
+                    if (getParser().isAtEOF()) getEndPoint().close();
+                    else super.badMessage(failure);
+                }
+            };
         }
 
         @Override

@@ -8,11 +8,13 @@ import io.noroshi.statuspage.Resource;
 import io.noroshi.statuspage.Snapshot;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -79,6 +81,57 @@ class PromptCloseConnectorTest {
                 assertThat(bodyOf(response)).isEqualTo(SUMMARY);
             }
         }
+    }
+
+    /**
+     * Slow readers who give up in the middle of their request headers, all at once (a crowd on a bad
+     * network, or a slowloris leaving): nobody is left to read an answer, so none is written, and the hub
+     * starts no thread per abandoned request. Jetty wrote each a 400 from a pool thread and, with none
+     * free, started a new thread for each: 500 readers leaving started hundreds of threads.
+     */
+    @Test
+    void readersWhoLeaveMidRequestCostNoThreadAndTheHubAnswersTheNext() throws Exception {
+        var sockets = new ArrayList<Socket>();
+        try {
+            for (int i = 0; i < 500; i++) {
+                var socket = new Socket();
+                socket.connect(new InetSocketAddress("127.0.0.1", server.port()), 10_000);
+                socket.getOutputStream().write("GET /api/v2/summary.json HTTP/1.1\r\nHost: hub\r\n".getBytes(StandardCharsets.US_ASCII));
+                sockets.add(socket);
+            }
+            assertThat(awaitOpenConnections(500)).as("connections open with a request half sent").isEqualTo(500);
+            long threadsBefore = ManagementFactory.getThreadMXBean().getTotalStartedThreadCount();
+            for (var socket : sockets) {
+                socket.setSoLinger(true, 0);  // a reset, as a browser tab closed on a mobile network sends
+                socket.close();
+            }
+            assertThat(awaitOpenConnections(0)).as("connections open after the readers left").isZero();
+            long started = ManagementFactory.getThreadMXBean().getTotalStartedThreadCount() - threadsBefore;
+            assertThat(started).as("threads started for 500 readers who left").isLessThan(20);
+        } finally {
+            for (var socket : sockets) socket.close();
+        }
+        assertThat(exchange(server.port(), "GET /healthz HTTP/1.1\r\nHost: hub\r\nConnection: close\r\n\r\n")).startsWith("HTTP/1.1 200");
+    }
+
+    /** A reader who half-closes in the middle of the headers gets the end of the connection and no answer. */
+    @Test
+    void aRequestCutOffByTheReadersCloseIsNotAnswered() throws IOException {
+        try (var socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", server.port()), 10_000);
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write("GET /api/v2/summary.json HTTP/1.1\r\nHost: hub\r\n".getBytes(StandardCharsets.US_ASCII));
+            socket.shutdownOutput();
+            assertThat(socket.getInputStream().readAllBytes()).as("what the hub wrote back").isEmpty();
+        }
+    }
+
+    /** A request that is wrong (not cut off) is still answered 400, and the connection closed after it. */
+    @Test
+    void aMalformedRequestIsStillAnswered400() throws IOException {
+        String response = exchange(server.port(), "GET /api/v2/summary.json HTTP/1.1\r\nHost hub\r\n\r\n");
+
+        assertThat(response).startsWith("HTTP/1.1 400");
     }
 
     /** Sends the request and reads until the hub closes; a reset instead of a close fails with an exception. */
