@@ -60,7 +60,7 @@ public final class HubServer implements AutoCloseable {
             // 1,000 keep-alive readers filled a 64 MB heap. Without it a connection holds about 2.7 KB.
             config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheSize(0));
             config.jetty.addConnector((server, http) -> {
-                var connector = new PromptCloseConnector(server, buffers, selectors(), http);
+                var connector = new PromptCloseConnector(server, buffers, selectors(), http, holder, snapshotHandler);
                 connector.setIdleTimeout(limits.idleTimeout().toMillis());
                 connector.setAcceptQueueSize(ConnectionLimits.ACCEPT_QUEUE);
                 connector.setHost(bindAddress);

@@ -13,6 +13,7 @@ import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.io.ManagedSelector;
 import org.eclipse.jetty.io.SelectorManager;
 import org.eclipse.jetty.io.SocketChannelEndPoint;
+import org.eclipse.jetty.server.AbstractConnectionFactory;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -42,8 +43,9 @@ final class PromptCloseConnector extends ServerConnector {
      * acceptor cannot pause at the connection cap. It cancels its key and registers again on the same
      * selector before the cancel is flushed, fails, and closes the listening socket.
      */
-    PromptCloseConnector(Server server, ByteBufferPool buffers, int selectors, HttpConfiguration http) {
-        super(server, null, null, buffers, 1, selectors, new ConnectionFactory(http));
+    PromptCloseConnector(Server server, ByteBufferPool buffers, int selectors, HttpConfiguration http, SnapshotHolder holder,
+                         SnapshotHandler counts) {
+        super(server, null, null, buffers, 1, selectors, new ReadPathFactory(new ConnectionFactory(http), holder, counts));
     }
 
     @Override
@@ -155,6 +157,28 @@ final class PromptCloseConnector extends ServerConnector {
             // find the socket closed and throw "Parser is terminated" on its way out.
             if (getEndPoint() instanceof PromptCloseEndPoint endPoint && endPoint.closedAfterResponse()) return;
             super.onFillable();
+        }
+    }
+
+    /** Every socket starts with {@link ReadPathConnection}, which hands it to Jetty's connection when it must. */
+    private static final class ReadPathFactory extends AbstractConnectionFactory {
+
+        private final HttpConnectionFactory jetty;
+        private final SnapshotHolder holder;
+        private final SnapshotHandler counts;
+
+        ReadPathFactory(HttpConnectionFactory jetty, SnapshotHolder holder, SnapshotHandler counts) {
+            super(jetty.getProtocol());
+            this.jetty = jetty;
+            this.holder = holder;
+            this.counts = counts;
+            addBean(jetty);
+        }
+
+        @Override
+        public Connection newConnection(Connector connector, EndPoint endPoint) {
+            var connection = new ReadPathConnection(endPoint, connector, jetty, holder, counts, jetty.getInputBufferSize());
+            return configure(connection, connector, endPoint);
         }
     }
 

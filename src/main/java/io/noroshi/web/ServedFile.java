@@ -2,6 +2,7 @@ package io.noroshi.web;
 
 import io.noroshi.statuspage.Resource;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.PreEncodedHttpField;
@@ -14,7 +15,8 @@ import org.eclipse.jetty.http.PreEncodedHttpField;
  * the 59 KB home page, most of the difference to nginx's sendfile).
  */
 record ServedFile(String etag, ByteBuffer body, ByteBuffer gzipped, HttpField contentType, HttpField etagField,
-                  HttpField cacheControl, HttpField vary, HttpField bodyLength, HttpField gzippedLength) {
+                  HttpField cacheControl, HttpField vary, HttpField bodyLength, HttpField gzippedLength,
+                  byte[] identityFields, byte[] gzipFields, byte[] notModifiedFields) {
 
     static final HttpField GZIP = new PreEncodedHttpField(HttpHeader.CONTENT_ENCODING, "gzip");
 
@@ -35,16 +37,31 @@ record ServedFile(String etag, ByteBuffer body, ByteBuffer gzipped, HttpField co
 
     /** @param direct hold the bodies in direct memory (the caller keeps the total within its budget) */
     static ServedFile of(Resource resource, boolean negotiatesLanguage, boolean direct) {
+        HttpField contentType = new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, resource.contentType());
+        HttpField etag = new PreEncodedHttpField(HttpHeader.ETAG, resource.etag());
+        HttpField cacheControl = new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, resource.cacheControl());
+        HttpField vary = negotiatesLanguage ? LANGUAGE_VARY : ENCODING_VARY;
+        // once here, not per request: a Content-Length put as a number is formatted and allocated on every answer
+        HttpField bodyLength = new HttpField.LongValueHttpField(HttpHeader.CONTENT_LENGTH, resource.body().length);
+        HttpField gzippedLength = resource.gzipped() == null ? null
+                : new HttpField.LongValueHttpField(HttpHeader.CONTENT_LENGTH, resource.gzipped().length);
         return new ServedFile(resource.etag(),
                 buffer(resource.body(), direct),
                 resource.gzipped() == null ? null : buffer(resource.gzipped(), direct),
-                new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, resource.contentType()),
-                new PreEncodedHttpField(HttpHeader.ETAG, resource.etag()),
-                new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, resource.cacheControl()),
-                negotiatesLanguage ? LANGUAGE_VARY : ENCODING_VARY,
-                // once here, not per request: a Content-Length put as a number is formatted and allocated on every answer
-                new HttpField.LongValueHttpField(HttpHeader.CONTENT_LENGTH, resource.body().length),
-                resource.gzipped() == null ? null : new HttpField.LongValueHttpField(HttpHeader.CONTENT_LENGTH, resource.gzipped().length));
+                contentType, etag, cacheControl, vary, bodyLength, gzippedLength,
+                // The same fields in the same order as SnapshotHandler has Jetty write them, for ReadPathConnection.
+                fields(etag, cacheControl, vary, contentType, bodyLength),
+                gzippedLength == null ? null : fields(etag, cacheControl, vary, GZIP, contentType, gzippedLength),
+                fields(etag, cacheControl, vary, ZERO_LENGTH));
+    }
+
+    private static final HttpField ZERO_LENGTH = new HttpField.LongValueHttpField(HttpHeader.CONTENT_LENGTH, 0);
+
+    /** Header lines as written on the wire ("Name: value" CRLF each). */
+    private static byte[] fields(HttpField... fields) {
+        var lines = new StringBuilder();
+        for (HttpField field : fields) lines.append(field.getName()).append(": ").append(field.getValue()).append("\r\n");
+        return lines.toString().getBytes(StandardCharsets.ISO_8859_1);
     }
 
     private static ByteBuffer buffer(byte[] bytes, boolean direct) {

@@ -135,6 +135,15 @@ final class SnapshotHandler extends Handler.Wrapper {
         return acceptEncoding != null && acceptEncoding.contains("gzip") && !acceptEncoding.contains("gzip;q=0");
     }
 
+    /** Counts an answer from the snapshot written outside this handler ({@link ReadPathConnection}). */
+    void countServed() {
+        served.increment();
+    }
+
+    void countNotModified() {
+        notModified.increment();
+    }
+
     /** Requests answered from the snapshot with a body. */
     long servedCount() {
         return served.sum();

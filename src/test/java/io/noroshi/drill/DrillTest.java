@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
@@ -37,11 +39,19 @@ class DrillTest {
         Files.createDirectories(work);
     }
 
+    /**
+     * Removes the work directory. A hub the drill's cleanup has just killed may still be exiting and write
+     * a last file into its data directory while this walks it: then the walk is repeated, a few times.
+     */
     @AfterEach
-    void removeWork() throws IOException {
-        if (work == null || !Files.exists(work)) return;
-        try (var paths = Files.walk(work)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+    void removeWork() throws IOException, InterruptedException {
+        for (int attempt = 1; work != null && Files.exists(work); attempt++) {
+            try (var paths = Files.walk(work)) {
+                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+            } catch (DirectoryNotEmptyException | NoSuchFileException e) {
+                if (attempt == 5) throw e;
+                Thread.sleep(500);
+            }
         }
     }
 
