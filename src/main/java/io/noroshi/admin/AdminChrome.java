@@ -20,9 +20,10 @@ import java.util.Map;
  * @param now        when the page is rendered, for the relative form of its times ("40 minutes ago")
  * @param names      what the page shows for stored references (incident, component, token...): names, not ids
  * @param text       the page's words, in the operator's language
+ * @param query      the page's own query string as the browser sent it (a search, a filter), null without one
  */
 public record AdminChrome(String title, String operator, String csrf, String error, String notice, String errorField,
-                          Map<String, String> typed, ZoneId zone, Instant now, TargetNames names, AdminText text) {
+                          Map<String, String> typed, ZoneId zone, Instant now, TargetNames names, AdminText text, String query) {
 
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm zzz", java.util.Locale.ENGLISH);
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", java.util.Locale.ENGLISH)
@@ -38,7 +39,22 @@ public record AdminChrome(String title, String operator, String csrf, String err
 
     /** The same page with {@code error} shown above it. */
     public AdminChrome withError(String error) {
-        return new AdminChrome(title, operator, csrf, text.refusal(error), notice, "", typed, zone, now, names, text);
+        return new AdminChrome(title, operator, csrf, text.refusal(error), notice, "", typed, zone, now, names, text, query);
+    }
+
+    /**
+     * The language switch's link: this page in the other language, its query kept (a search, a filter)
+     * but for any {@code lang} it had.
+     */
+    public String languageHref() {
+        var href = new StringBuilder("?");
+        if (query != null) {
+            for (String part : query.split("&")) {
+                if (part.isEmpty() || part.equals("lang") || part.startsWith("lang=")) continue;
+                href.append(part).append('&');
+            }
+        }
+        return href.append("lang=").append(text.other()).toString();
     }
 
     /** How long ago {@code at} was when the page was rendered ("40 minutes ago", "in 2 hours"); empty without a time. */

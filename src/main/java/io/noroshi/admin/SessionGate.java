@@ -128,7 +128,7 @@ public final class SessionGate {
         String notice = flash != null && flash.kind().equals("notice") ? flash.message() : null;
         if (behind != null && !field.isEmpty()) notice = notice == null ? behind : notice + " — " + behind;
         return new AdminChrome(text.has(title) ? text.t(title) : title, operator(ctx).email(), session.csrfToken(), error, notice, field,
-                flash == null ? java.util.Map.of() : flash.typed(), zone, clock.instant(), names, text);
+                flash == null ? java.util.Map.of() : flash.typed(), zone, clock.instant(), names, text, ctx.queryString());
     }
 
     /** The chrome of the login and setup pages: the message of the last refused attempt from this browser, if any. */
@@ -137,9 +137,11 @@ public final class SessionGate {
         String csrf = loginCsrf(ctx);
         AdminText text = text(ctx);
         title = text.t(title);
-        return flash == null ? new AdminChrome(title, null, csrf, null, null, "", java.util.Map.of(), zone, clock.instant(), names, text)
+        return flash == null
+                ? new AdminChrome(title, null, csrf, null, null, "", java.util.Map.of(), zone, clock.instant(), names, text, ctx.queryString())
                 : new AdminChrome(title, null, csrf, flash.kind().equals("error") ? flash.message() : null,
-                        flash.kind().equals("notice") ? flash.message() : null, flash.field(), flash.typed(), zone, clock.instant(), names, text);
+                        flash.kind().equals("notice") ? flash.message() : null, flash.field(), flash.typed(), zone, clock.instant(), names, text,
+                        ctx.queryString());
     }
 
     /** Whose message it is: the session's, or before login the browser's login-form cookie's. Null when neither is known. */

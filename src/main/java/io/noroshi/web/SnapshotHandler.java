@@ -16,10 +16,11 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * The read path. Answers public GET and HEAD requests from the in-memory snapshot directly on
- * Jetty's I/O thread (no dispatch, no database, no allocation beyond a buffer slice), with ETag
- * revalidation and precompressed gzip. Every other request is handed to the wrapped handler
- * (Javalin) on a worker thread, because that one may block.
+ * The read path as a Jetty handler. Answers public GET and HEAD requests from the in-memory snapshot
+ * directly on Jetty's I/O thread (no dispatch, no database, no allocation beyond a buffer slice), with
+ * ETag revalidation and precompressed gzip. The plainest of them never reach it: {@link ReadPathConnection}
+ * answers those before Jetty parses them, the same way, and hands the rest of a connection here. Every
+ * other request is handed to the wrapped handler (Javalin) on a worker thread, because that one may block.
  */
 final class SnapshotHandler extends Handler.Wrapper {
 

@@ -44,6 +44,20 @@ class AdminPagesForATiredOperatorTest {
         assertThat(page.innerText("body")).doesNotContain("helpdesk");
     }
 
+    /** The switch to Japanese on a search's results keeps the search (it used to drop every parameter but lang). */
+    @Test
+    void theLanguageSwitchKeepsTheSearch() {
+        Page page = loggedIn(1200);
+        page.navigate(admin.url("/admin/incidents?q=delayed&lang=en"));
+        page.click("#language-switch a");
+
+        assertThat(page.url()).contains("q=delayed").contains("lang=ja").doesNotContain("lang=en");
+        assertThat(page.inputValue("#q")).isEqualTo("delayed");
+        assertThat(page.getAttribute("html", "lang")).isEqualTo("ja");
+        page.click("#language-switch a");  // back to English: the choice is remembered in a cookie
+        assertThat(page.url()).contains("q=delayed").contains("lang=en");
+    }
+
     @Test
     void aRefusedFormKeepsWhatWasTypedAndShowsTheErrorBesideTheField() {
         Page page = loggedIn(Browser.PHONE_WIDTH);
