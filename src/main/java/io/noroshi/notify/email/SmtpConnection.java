@@ -165,20 +165,8 @@ final class SmtpConnection implements AutoCloseable {
             command("DATA");
             dataReply = reply();
         }
-        if (mailReply.code() / 100 != 2) {
-            if (dataReply.code() == 354) abortData();
-            reset();
-            throw new RelayFailure("MAIL FROM refused: " + mailReply.first(), null);
-        }
-        if (rcptReply.code() / 100 != 2) {
-            if (dataReply.code() == 354) abortData();
-            reset();
-            throw new RecipientRefused(rcptReply.code(), "recipient refused: " + rcptReply.first());
-        }
-        if (dataReply.code() != 354) {
-            reset();
-            throw new RelayFailure("DATA refused: " + dataReply.first(), null);
-        }
+        RecipientRefused refused = refusedEnvelope(mailReply, rcptReply, dataReply);
+        if (refused != null) throw refused;
         writeDotStuffed(message);
         out.write(".\r\n".getBytes(StandardCharsets.US_ASCII));
         out.flush();
@@ -217,24 +205,14 @@ final class SmtpConnection implements AutoCloseable {
             Reply mailReply = reply();
             Reply rcptReply = reply();
             Reply dataReply = reply();
-            if (mailReply.code() / 100 != 2) {
-                if (dataReply.code() == 354) abortData();
-                reset();
-                throw new RelayFailure("MAIL FROM refused: " + mailReply.first(), null);
-            }
-            if (rcptReply.code() / 100 != 2) {
-                if (dataReply.code() == 354) abortData();
-                reset();
-                reports.refused(m, new RecipientRefused(rcptReply.code(), "recipient refused: " + rcptReply.first()));
+            RecipientRefused refused = refusedEnvelope(mailReply, rcptReply, dataReply);
+            if (refused != null) {
+                reports.refused(m, refused);
                 if (i + 1 < n) {
                     envelope(from, mails.get(i + 1).to());
                     out.flush();
                 }
                 continue;
-            }
-            if (dataReply.code() != 354) {
-                reset();
-                throw new RelayFailure("DATA refused: " + dataReply.first(), null);
             }
             writeDotStuffed(m.message());
             out.write(DOT);
@@ -263,6 +241,31 @@ final class SmtpConnection implements AutoCloseable {
         void sent(Mail mail);
 
         void refused(Mail mail, RecipientRefused e);
+    }
+
+    /**
+     * Judges the replies to one message's MAIL, RCPT and DATA. A refused recipient is returned (the session
+     * reset, a DATA the relay accepted anyway ended empty) for the caller to report; null when the message
+     * may follow.
+     *
+     * @throws RelayFailure MAIL FROM or DATA refused: the relay takes no message from this session
+     */
+    private RecipientRefused refusedEnvelope(Reply mailReply, Reply rcptReply, Reply dataReply) throws IOException, RelayFailure {
+        if (mailReply.code() / 100 != 2) {
+            if (dataReply.code() == 354) abortData();
+            reset();
+            throw new RelayFailure("MAIL FROM refused: " + mailReply.first(), null);
+        }
+        if (rcptReply.code() / 100 != 2) {
+            if (dataReply.code() == 354) abortData();
+            reset();
+            return new RecipientRefused(rcptReply.code(), "recipient refused: " + rcptReply.first());
+        }
+        if (dataReply.code() != 354) {
+            reset();
+            throw new RelayFailure("DATA refused: " + dataReply.first(), null);
+        }
+        return null;
     }
 
     /** A DATA that was accepted although MAIL or RCPT failed (pipelined): end it empty, then reset. */
