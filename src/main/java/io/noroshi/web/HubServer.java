@@ -26,6 +26,8 @@ public final class HubServer implements AutoCloseable {
     private final SnapshotHandler snapshotHandler;
     private final ConnectionLimits limits;
     private final ArrayByteBufferPool buffers;
+    /** Large answers sent with sendfile from memory files; null where this JVM cannot (they are copied). */
+    private final AnswerFiles answers = AnswerFiles.load();
     /** Where to listen: set by {@link #start}, read when Javalin asks for the connector during its start. */
     private String bindAddress;
     private int bindPort;
@@ -60,7 +62,7 @@ public final class HubServer implements AutoCloseable {
             // 1,000 keep-alive readers filled a 64 MB heap. Without it a connection holds about 2.7 KB.
             config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheSize(0));
             config.jetty.addConnector((server, http) -> {
-                var connector = new PromptCloseConnector(server, buffers, selectors(), http, holder, snapshotHandler);
+                var connector = new PromptCloseConnector(server, buffers, selectors(), http, holder, snapshotHandler, answers);
                 connector.setIdleTimeout(limits.idleTimeout().toMillis());
                 connector.setAcceptQueueSize(ConnectionLimits.ACCEPT_QUEUE);
                 connector.setHost(bindAddress);
@@ -122,6 +124,12 @@ public final class HubServer implements AutoCloseable {
                 .tag("result", "served").description("public requests answered from the snapshot").register(registry);
         FunctionCounter.builder("noroshi.snapshot.requests", snapshotHandler, SnapshotHandler::notModifiedCount)
                 .tag("result", "not_modified").description("public requests answered 304 Not Modified").register(registry);
+        if (answers != null) {
+            FunctionCounter.builder("noroshi.snapshot.sendfile.answers", answers, AnswerFiles::sent)
+                    .description("public answers sent whole with sendfile from a memory file").register(registry);
+            Gauge.builder("noroshi.snapshot.sendfile.files", answers, AnswerFiles::open)
+                    .description("memory files holding large answers now").register(registry);
+        }
         Gauge.builder("noroshi.http.connections.open", this, s -> s.shedding.getNetworkConnectionCount())
                 .description("HTTP connections open now").register(registry);
         Gauge.builder("noroshi.http.connections.max", limits, ConnectionLimits::maxConnections)

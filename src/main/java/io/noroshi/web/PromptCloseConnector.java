@@ -44,8 +44,8 @@ final class PromptCloseConnector extends ServerConnector {
      * selector before the cancel is flushed, fails, and closes the listening socket.
      */
     PromptCloseConnector(Server server, ByteBufferPool buffers, int selectors, HttpConfiguration http, SnapshotHolder holder,
-                         SnapshotHandler counts) {
-        super(server, null, null, buffers, 1, selectors, new ReadPathFactory(new ConnectionFactory(http), holder, counts));
+                         SnapshotHandler counts, AnswerFiles answers) {
+        super(server, null, null, buffers, 1, selectors, new ReadPathFactory(new ConnectionFactory(http), holder, counts, answers));
     }
 
     @Override
@@ -166,18 +166,20 @@ final class PromptCloseConnector extends ServerConnector {
         private final HttpConnectionFactory jetty;
         private final SnapshotHolder holder;
         private final SnapshotHandler counts;
+        private final AnswerFiles answers;
 
-        ReadPathFactory(HttpConnectionFactory jetty, SnapshotHolder holder, SnapshotHandler counts) {
+        ReadPathFactory(HttpConnectionFactory jetty, SnapshotHolder holder, SnapshotHandler counts, AnswerFiles answers) {
             super(jetty.getProtocol());
             this.jetty = jetty;
             this.holder = holder;
             this.counts = counts;
+            this.answers = answers;
             addBean(jetty);
         }
 
         @Override
         public Connection newConnection(Connector connector, EndPoint endPoint) {
-            var connection = new ReadPathConnection(endPoint, connector, jetty, holder, counts, jetty.getInputBufferSize());
+            var connection = new ReadPathConnection(endPoint, connector, jetty, holder, counts, answers, jetty.getInputBufferSize());
             return configure(connection, connector, endPoint);
         }
     }

@@ -1,5 +1,6 @@
 package io.noroshi.web;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.jetty.http.DateGenerator;
@@ -8,6 +9,7 @@ import org.eclipse.jetty.io.ByteBufferPool;
 import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.io.RetainableByteBuffer;
+import org.eclipse.jetty.io.SelectableChannelEndPoint;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.internal.HttpConnection;
@@ -53,10 +55,16 @@ final class ReadPathConnection extends AbstractConnection.NonBlocking implements
     private boolean writtenInline;
     /** The response being written ends the connection. */
     private boolean closeAfterWrite;
+    /** Large answers sent whole from memory files, or null where this JVM cannot (then they are copied). */
+    private final AnswerFiles answers;
+    /** The socket's descriptor for {@link #answers}: UNKNOWN until the first large answer, -1 when there is none. */
+    private int socket = UNKNOWN;
+    private static final int UNKNOWN = -2;
 
     ReadPathConnection(EndPoint endPoint, Connector connector, HttpConnectionFactory jetty, SnapshotHolder holder,
-                       SnapshotHandler counts, int bufferSize) {
+                       SnapshotHandler counts, AnswerFiles answers, int bufferSize) {
         super(endPoint, connector.getExecutor());
+        this.answers = answers;
         this.connector = connector;
         this.jetty = jetty;
         this.holder = holder;
@@ -242,7 +250,7 @@ final class ReadPathConnection extends AbstractConnection.NonBlocking implements
         return true;
     }
 
-    private void respond(ServedFile file, boolean head, boolean gzip, boolean close, String ifNoneMatch) {
+    private void respond(ServedFile file, boolean headOnly, boolean gzip, boolean close, String ifNoneMatch) {
         byte[] status;
         byte[] fields;
         ByteBuffer body = null;
@@ -255,9 +263,20 @@ final class ReadPathConnection extends AbstractConnection.NonBlocking implements
             status = OK;
             boolean compressed = gzip && file.gzipped() != null;
             fields = compressed ? file.gzipFields() : file.identityFields();
-            if (!head) body = (compressed ? file.gzipped() : file.body()).slice();
+            if (!headOnly) body = (compressed ? file.gzipped() : file.body()).slice();
         }
         byte[] date = DateLine.current();
+        byte[] head = head(status, date, fields, close);
+        closeAfterWrite = close;
+        if (body != null && !close && answers != null && body.remaining() >= AnswerFiles.FROM && sendWhole(file, date, head, body)) {
+            return;
+        }
+        if (body == null) write(ByteBuffer.wrap(head));
+        else write(ByteBuffer.wrap(head), body);
+    }
+
+    /** The status line, Date line, header fields and the blank line that ends them. */
+    private static byte[] head(byte[] status, byte[] date, byte[] fields, boolean close) {
         byte[] bytes = new byte[status.length + date.length + fields.length + (close ? CLOSE.length : 0) + 2];
         int at = put(bytes, 0, status);
         at = put(bytes, at, date);
@@ -265,13 +284,42 @@ final class ReadPathConnection extends AbstractConnection.NonBlocking implements
         if (close) at = put(bytes, at, CLOSE);
         bytes[at] = CR;
         bytes[at + 1] = LF;
-        closeAfterWrite = close;
+        return bytes;
+    }
+
+    /**
+     * Sends the whole answer from its memory file ({@link AnswerFiles}) in one call; the part the socket's buffer
+     * did not take is written as any answer. False when there is no memory file to send from: the caller copies.
+     */
+    private boolean sendWhole(ServedFile file, byte[] date, byte[] head, ByteBuffer body) {
+        if (socket == UNKNOWN) {
+            socket = getEndPoint() instanceof SelectableChannelEndPoint channel ? answers.descriptor(channel.getChannel()) : -1;
+        }
+        if (socket < 0) return false;
+        AnswerFiles.Answer answer = answers.acquire(file, date, head);
+        if (answer == null) return false;
+        long sent;
+        ByteBuffer[] rest = null;
+        try {
+            sent = answers.send(socket, answer);
+            if (sent < answer.length()) rest = answer.rest(sent, body);
+        } catch (IOException failure) {
+            getEndPoint().close(failure);
+            return true;
+        } finally {
+            answer.release();
+        }
+        if (rest != null) write(rest);
+        return true;
+    }
+
+    /** Writes an answer through the endpoint, which waits for the socket's room when it must. */
+    private void write(ByteBuffer... buffers) {
         writtenInline = false;
         inWriteCall = true;
         writing = true;
         try {
-            if (body == null) getEndPoint().write(written, ByteBuffer.wrap(bytes));
-            else getEndPoint().write(written, ByteBuffer.wrap(bytes), body);
+            getEndPoint().write(written, buffers);
         } finally {
             inWriteCall = false;
         }

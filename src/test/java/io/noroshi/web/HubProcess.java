@@ -41,6 +41,8 @@ final class HubProcess implements AutoCloseable {
         var command = new ArrayList<String>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String option : defaultJavaOptions()) command.add(option.startsWith("-Xmx") ? "-Xmx" + heap : option);
+        // What the jar's manifest gives `java -jar`: the read path's sendfile (web/Sendfile).
+        command.addAll(List.of("--add-exports", "java.base/sun.nio.ch=ALL-UNNAMED", "--enable-native-access=ALL-UNNAMED"));
         // The hub's own logging, not the quieter logback-test.xml the test class path would pick: the test reads
         // the log an operator reads.
         command.addAll(List.of("-Dlogback.configurationFile=logback.xml", "-cp", System.getProperty("java.class.path"), "io.noroshi.cli.Main",

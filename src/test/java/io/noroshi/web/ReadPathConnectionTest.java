@@ -90,6 +90,28 @@ class ReadPathConnectionTest {
         assertThat(served.count()).isEqualTo(before + 1);
     }
 
+    /**
+     * A large page without gzip to a keep-alive reader is sent whole from a memory file (sendfile, JDK 22+); it is
+     * the same bytes, but the date, as Jetty writes, and the next answer on the connection follows it.
+     */
+    @Test
+    void aLargePageIsSentFromAMemoryFileAsJettyWouldWriteIt() throws IOException {
+        var sendfile = registry.find("noroshi.snapshot.sendfile.answers").functionCounter();
+        double before = sendfile == null ? 0 : sendfile.count();
+        String next = "GET /api/v2/summary.json HTTP/1.1\r\nHost: hub\r\nConnection: close\r\n\r\n";
+
+        String fast = exchange("GET /history HTTP/1.1\r\nHost: hub\r\n\r\n" + next);
+        String jetty = exchange("GET /history HTTP/1.1\r\nHost: hub\r\nContent-Length: 0\r\n\r\n" + next);
+
+        assertThat(statusLines(fast)).containsExactly("HTTP/1.1 200 OK", "HTTP/1.1 200 OK");
+        assertThat(DATE.matcher(fast).replaceAll("")).isEqualTo(DATE.matcher(jetty).replaceAll(""));
+        assertThat(fast).contains(new String(BIG, StandardCharsets.ISO_8859_1)).endsWith(SUMMARY);
+        if (Runtime.version().feature() >= 22) {
+            assertThat(sendfile).as("sendfile on JDK 22+").isNotNull();
+            assertThat(sendfile.count()).isEqualTo(before + 1);
+        }
+    }
+
     /** Pipelined: snapshot, health (Javalin, on a worker thread), snapshot again: three answers, in order. */
     @Test
     void requestsItDoesNotAnswerReachJettyInOrderOnTheSameConnection() throws IOException {
