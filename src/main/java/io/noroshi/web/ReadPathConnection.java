@@ -130,7 +130,7 @@ final class ReadPathConnection extends AbstractConnection.NonBlocking implements
                 handOver();
                 return false;
             }
-            if (writing || closeAfterWrite) return false;
+            if (writing || closeAfterWrite || !getEndPoint().isOpen()) return false;
         }
         releaseIfEmpty();
         return true;

@@ -112,6 +112,30 @@ class ReadPathConnectionTest {
         }
     }
 
+    /**
+     * Readers who reset the connection while their large answer is being sent (a closed tab, a lost phone): the
+     * send fails, the connection closes, no memory file is left behind beyond the kept ones, and the next reader
+     * is answered whole.
+     */
+    @Test
+    void readersResettingDuringALargeAnswerLeaveNothingBehind() throws Exception {
+        for (int i = 0; i < 200; i++) {
+            try (var socket = new Socket()) {
+                socket.setReceiveBufferSize(4096);
+                socket.connect(new InetSocketAddress("127.0.0.1", server.port()), 10_000);
+                socket.getOutputStream().write("GET /history HTTP/1.1\r\nHost: hub\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                if (i % 2 == 0) socket.getInputStream().read(new byte[100]);  // half of them once the answer began
+                socket.setSoLinger(true, 0);  // close with a reset
+            }
+        }
+
+        String response = exchange("GET /history HTTP/1.1\r\nHost: hub\r\nConnection: close\r\n\r\n");
+        assertThat(statusLines(response)).containsExactly("HTTP/1.1 200 OK");
+        assertThat(response).endsWith(new String(BIG, StandardCharsets.ISO_8859_1));
+        var files = registry.find("noroshi.snapshot.sendfile.files").gauge();
+        if (files != null) assertThat(files.value()).isLessThanOrEqualTo(AnswerFiles.SLOTS);
+    }
+
     /** Pipelined: snapshot, health (Javalin, on a worker thread), snapshot again: three answers, in order. */
     @Test
     void requestsItDoesNotAnswerReachJettyInOrderOnTheSameConnection() throws IOException {
