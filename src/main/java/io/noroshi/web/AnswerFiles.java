@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
  * Whole answers (status line, {@code Date}, header fields, body) of the large files readers ask for
  * without gzip, each in a sealed memory file that {@link Sendfile} sends to a socket in one call,
  * without copying the body out of the process. The {@code Date} line is part of the bytes, so an
- * answer holds for one second: the first reader of a file in a new second writes its answer once
- * more (a copy of the body per second, not per reader). At most {@link #SLOTS} answers are kept;
+ * answer holds for one second: the first reader of a file in a new second is copied to as before,
+ * the second writes the answer's memory file (a copy of the body per second, not per reader). At most {@link #SLOTS} answers are kept;
  * writing one drops those of earlier seconds, so the memory files of pages nobody reads any more
  * are closed by the next reader of any other.
  * <p>
@@ -38,10 +38,18 @@ final class AnswerFiles {
     /** Answers kept at once: the home page in each language and a few incident pages. */
     static final int SLOTS = 8;
 
+    /** First readers remembered: a page read once a second among up to this many others still gets its memory file. */
+    private static final int SEEN = 16;
+
     private final Sendfile sendfile;
     private final AtomicReferenceArray<Answer> slots = new AtomicReferenceArray<>(SLOTS);
     private final LongAdder sent = new LongAdder();
     private final AtomicBoolean failureLogged = new AtomicBoolean();
+    /** The last files whose first reader of a second was copied to: their second reader gets a memory file. */
+    private final AtomicReferenceArray<Seen> seen = new AtomicReferenceArray<>(SEEN);
+    private final AtomicInteger nextSeen = new AtomicInteger();
+
+    private record Seen(ServedFile file, byte[] date) { }
 
     AnswerFiles(Sendfile sendfile) {
         this.sendfile = sendfile;
@@ -104,7 +112,9 @@ final class AnswerFiles {
 
     /**
      * The answer of {@code file} for the second of {@code date}, held for the caller (who must {@link Answer#release}
-     * it), or null when no memory file can be had (the caller copies).
+     * it), or null (the caller copies): for the first reader of the file in that second, or when no memory file can
+     * be had. A memory file costs a copy of the body and four system calls, so it pays from the second reader of a
+     * second on; a crawler reading every incident page once would otherwise make and close one per request.
      *
      * @param head the status line, {@code date}, header fields and blank line, used when the answer is written
      */
@@ -113,6 +123,7 @@ final class AnswerFiles {
             Answer answer = slots.get(i);
             if (answer != null && answer.file == file && answer.date == date && answer.acquire()) return answer;
         }
+        if (firstReader(file, date)) return null;
         Answer created;
         try {
             created = new Answer(file, date, head, sendfile.create("noroshi-answer", head, file.body()));
@@ -134,6 +145,16 @@ final class AnswerFiles {
         // Every slot holds another file's answer of this second: this one serves its caller only.
         created.release();
         return created;
+    }
+
+    /** Whether this is the first request for {@code file} in the second of {@code date} among the last {@link #SEEN} first ones. */
+    private boolean firstReader(ServedFile file, byte[] date) {
+        for (int i = 0; i < SEEN; i++) {
+            Seen last = seen.get(i);
+            if (last != null && last.file == file && last.date == date) return false;
+        }
+        seen.set(nextSeen.getAndIncrement() & (SEEN - 1), new Seen(file, date));
+        return true;
     }
 
     /** Sends {@code answer} to the socket: the number of bytes it took (0 when its buffer is full). */

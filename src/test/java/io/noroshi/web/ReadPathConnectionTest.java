@@ -91,24 +91,28 @@ class ReadPathConnectionTest {
     }
 
     /**
-     * A large page without gzip to a keep-alive reader is sent whole from a memory file (sendfile, JDK 22+); it is
-     * the same bytes, but the date, as Jetty writes, and the next answer on the connection follows it.
+     * A large page without gzip to keep-alive readers is sent whole from a memory file (sendfile, JDK 22+) from its
+     * second reader in a second on (the first is copied to); either way it is the same bytes, but the date, as
+     * Jetty writes, and the next answer on the connection follows it. Three readers: at least two of them fall in
+     * the same second.
      */
     @Test
     void aLargePageIsSentFromAMemoryFileAsJettyWouldWriteIt() throws IOException {
         var sendfile = registry.find("noroshi.snapshot.sendfile.answers").functionCounter();
         double before = sendfile == null ? 0 : sendfile.count();
+        String page = "GET /history HTTP/1.1\r\nHost: hub\r\n\r\n";
         String next = "GET /api/v2/summary.json HTTP/1.1\r\nHost: hub\r\nConnection: close\r\n\r\n";
 
-        String fast = exchange("GET /history HTTP/1.1\r\nHost: hub\r\n\r\n" + next);
-        String jetty = exchange("GET /history HTTP/1.1\r\nHost: hub\r\nContent-Length: 0\r\n\r\n" + next);
+        String fast = exchange(page.repeat(3) + next);
+        String jetty = exchange(page.replace("\r\n\r\n", "\r\nContent-Length: 0\r\n\r\n").repeat(3) + next);
 
-        assertThat(statusLines(fast)).containsExactly("HTTP/1.1 200 OK", "HTTP/1.1 200 OK");
+        assertThat(statusLines(fast)).containsExactly("HTTP/1.1 200 OK", "HTTP/1.1 200 OK", "HTTP/1.1 200 OK", "HTTP/1.1 200 OK");
         assertThat(DATE.matcher(fast).replaceAll("")).isEqualTo(DATE.matcher(jetty).replaceAll(""));
-        assertThat(fast).contains(new String(BIG, StandardCharsets.ISO_8859_1)).endsWith(SUMMARY);
+        assertThat(fast.split(Pattern.quote(new String(BIG, StandardCharsets.ISO_8859_1)), -1)).as("whole bodies").hasSize(4);
+        assertThat(fast).endsWith(SUMMARY);
         if (Runtime.version().feature() >= 22) {
             assertThat(sendfile).as("sendfile on JDK 22+").isNotNull();
-            assertThat(sendfile.count()).isEqualTo(before + 1);
+            assertThat(sendfile.count()).isBetween(before + 1, before + 2);
         }
     }
 
