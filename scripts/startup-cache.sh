@@ -37,7 +37,14 @@ noroshi_startup_cache() {
 }
 
 noroshi_record_startup_cache() { # jar cache [quiet]
-  local jar=$1 cache=$2 partial="$2.${BASHPID:-$$}.partial" log="$2.log"
+  local jar=$1 cache=$2 partial="$2.${BASHPID:-$$}.partial" log="$2.log" left pid
+  # A recording killed midway (the machine stopped, a kill -9) leaves its partial file: removed here when
+  # the process that wrote it is gone (a recording still running keeps its own).
+  for left in "$cache".*.partial; do
+    [ -e "$left" ] || continue
+    pid=${left%.partial}; pid=${pid##*.}
+    kill -0 "$pid" 2>/dev/null || rm -f "$left"
+  done
   [ -n "${3:-}" ] || echo "noroshi: recording the JVM startup cache (once per build, 10-30 seconds)..." >&2
   # shellcheck disable=SC2086 # the options are a word list
   if "$JAVA_HOME/bin/java" ${NOROSHI_JAVA_OPTS:-$NOROSHI_DEFAULT_JAVA_OPTS} ${NOROSHI_STARTUP_OPTS[@]+"${NOROSHI_STARTUP_OPTS[@]}"} \

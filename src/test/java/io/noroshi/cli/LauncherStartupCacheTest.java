@@ -38,6 +38,10 @@ class LauncherStartupCacheTest {
         assumeThat(Runtime.version().feature()).as("the AOT cache needs JDK 25").isGreaterThanOrEqualTo(25);
         copyInstallation();
         Path cache = install.resolve("target/noroshi.aot");
+        // What a recording killed midway leaves: a partial file named after a process that is gone.
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        Path leftOver = Files.writeString(install.resolve("target/noroshi.aot." + gone.pid() + ".partial"), "half a cache");
 
         // The first start serves without waiting for the recording: its JVM runs without the cache.
         var first = start("serve", "--demo", "--bind", "127.0.0.1", "--port", "0", "--data", install.resolve("data1").toString());
@@ -56,6 +60,7 @@ class LauncherStartupCacheTest {
         assertThat(stamp).as(() -> "no cache recorded; its log: " + read(install.resolve("target/noroshi.aot.log"))).exists();
         assertThat(cache).isNotEmptyFile();
         assertThat(install.resolve("target/noroshi.aot.log")).content().contains("startup training answered");
+        assertThat(leftOver).as("a killed recording's partial file").doesNotExist();
 
         // The next start: no second recording, and the hub's JVM has the cache mapped.
         var second = start("serve", "--demo", "--bind", "127.0.0.1", "--port", "0", "--data", install.resolve("data2").toString());
@@ -115,6 +120,7 @@ class LauncherStartupCacheTest {
         manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, Main.class.getName());
         manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, String.join(" ", classPath));
         manifest.getMainAttributes().putValue("Enable-Native-Access", "ALL-UNNAMED");
+        manifest.getMainAttributes().putValue("Add-Exports", "java.base/sun.nio.ch");
         try (OutputStream out = Files.newOutputStream(install.resolve("target/noroshi.jar"));
              var jar = new JarOutputStream(out, manifest);
              Stream<Path> files = Files.walk(classes)) {
