@@ -169,6 +169,14 @@ final class AnswerFiles {
         return sent.sum();
     }
 
+    /** Drops every kept answer (the server stopped); a file still being sent from closes when its sender is done. */
+    void close() {
+        for (int i = 0; i < SLOTS; i++) {
+            Answer kept = slots.getAndSet(i, null);
+            if (kept != null) kept.release();
+        }
+    }
+
     /** Memory files open now (tests: a page nobody reads keeps none for long). */
     int open() {
         int open = 0;

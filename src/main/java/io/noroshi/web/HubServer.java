@@ -149,5 +149,6 @@ public final class HubServer implements AutoCloseable {
     public void close() {
         app.stop();
         blockingWork.close();
+        if (answers != null) answers.close();
     }
 }

@@ -59,6 +59,7 @@ class AnswerFilesTest {
     void closeSockets() throws Exception {
         for (AutoCloseable socket : sockets) socket.close();
         threads.shutdownNow();
+        if (answers != null) answers.close();
     }
 
     @Test
@@ -100,6 +101,21 @@ class AnswerFilesTest {
         second.release();
         assertThat(openMemoryFiles()).isEqualTo(before + 1);
         assertThat(answers.acquire(page, SECOND_2, head(SECOND_2))).as("the first reader of the next second").isNull();
+    }
+
+    @Test
+    void closingDropsTheKeptFilesButNotOneBeingSent() throws IOException {
+        int before = openMemoryFiles();
+        AnswerFiles.Answer sending = held(page(BODY), SECOND_1);
+        held(page(BODY), SECOND_1).release();
+        assertThat(openMemoryFiles()).isEqualTo(before + 2);
+
+        answers.close();
+
+        assertThat(answers.open()).isZero();
+        assertThat(openMemoryFiles()).as("the one still being sent").isEqualTo(before + 1);
+        sending.release();
+        assertThat(openMemoryFiles()).isEqualTo(before);
     }
 
     @Test
