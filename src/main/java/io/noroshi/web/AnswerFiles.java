@@ -164,7 +164,7 @@ final class AnswerFiles {
         return n;
     }
 
-    /** Answers sent whole from memory files so far (tests and the benchmark's check that this path ran). */
+    /** Answers sent whole from memory files so far (noroshi_snapshot_sendfile_answers_total on /metrics). */
     long sent() {
         return sent.sum();
     }
